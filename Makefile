@@ -1,0 +1,45 @@
+# make run   set up a local virtual environment and start Backstretch
+# make test  set up everything and run the whole suite: lint, types, imports, tests
+# make bench run the benchmarks and print medians
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: run test lint bench screenshots clean
+
+run: $(RUNTIME)
+	@scripts/system-deps run
+	$(VENV)/bin/backstretch $(ARGS)
+
+test: $(DEV)
+	@scripts/system-deps test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(DEV)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+bench: $(DEV)
+	$(PY) benchmarks/run.py
+
+$(VENV)/pyvenv.cfg:
+	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(RUNTIME): $(VENV)/pyvenv.cfg pyproject.toml
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(DEV): $(VENV)/pyvenv.cfg pyproject.toml
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@ $(RUNTIME)
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache screenshots

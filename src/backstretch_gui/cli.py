@@ -1,0 +1,239 @@
+"""Command line: open the app, or list, check and plan routines without any Qt import."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import msgspec
+
+from . import __version__, resources
+from .core.decode import decode
+from .core.library import (
+    CATALOG_FILE,
+    Library,
+    Origin,
+    RoutineEntry,
+    check_catalog,
+    check_routine,
+    load_catalog,
+    load_library,
+    load_routine,
+)
+from .core.model import Catalog, Routine
+from .core.paths import user_routines_dir
+from .core.problems import FileProblems, Problem, did_you_mean
+from .core.timeline import Timeline, compile_routine
+from .core.words import clock
+from .core.yamldoc import read_document
+
+COMMANDS = ("list", "exercises", "validate", "plan")
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return run_command(args)
+    gui_args = gui_parser().parse_args(args)
+    from .app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(gui_args)
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="backstretch",
+        description="A follow-along timer for back-stretching routines.",
+        epilog=(
+            "commands (run 'backstretch COMMAND --help' for more):\n"
+            "  list        the routines you can start, with their duration\n"
+            "  exercises   the exercise catalog\n"
+            "  validate    check routine files and say what is wrong, with line numbers\n"
+            "  plan        the timeline of a routine: every segment, cue and the total"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"backstretch {__version__}")
+    parser.add_argument("routine", nargs="?", help="a routine id or file to open, ready to start")
+    parser.add_argument("--start", action="store_true", help="start the routine right away")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open, render every routine once, and exit"
+    )
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="backstretch")
+    commands = parser.add_subparsers(dest="command", required=True)
+    listing = commands.add_parser("list", help="the routines, bundled and your own")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    exercises = commands.add_parser("exercises", help="the exercise catalog")
+    exercises.add_argument("--json", action="store_true", help="machine-readable output")
+    validate = commands.add_parser("validate", help="check routine or catalog files")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    plan = commands.add_parser("plan", help="the timeline of a routine")
+    plan.add_argument("routine", help="a routine id or a path to a routine file")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def run_command(args: list[str], out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    options = command_parser().parse_args(args)
+    handlers = {
+        "list": command_list,
+        "exercises": command_exercises,
+        "validate": command_validate,
+        "plan": command_plan,
+    }
+    try:
+        return handlers[options.command](options, out)
+    except FileProblems as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except resources.ResourceError as error:
+        print(f"backstretch: {error}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def open_library() -> Library:
+    bundled = (resources.routines_dir(), Origin.BUNDLED)
+    return load_library(resources.catalog_path(), [bundled, (user_routines_dir(), Origin.USER)])
+
+
+def command_list(options: argparse.Namespace, out: TextIO) -> int:
+    library = open_library()
+    rows = []
+    for entry in library.routines:
+        timeline = compile_routine(entry.routine, library.exercises)
+        rows.append(_routine_row(entry, timeline))
+    invalid = [
+        {"file": str(b.path), "origin": b.origin.value, "errors": [str(p) for p in b.problems]}
+        for b in library.broken
+    ]
+    if options.json:
+        json.dump({"routines": rows, "invalid": invalid}, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    width = max((len(r["id"]) for r in rows), default=2)
+    for row in rows:
+        note = " (yours, replaces the bundled one)" if row["shadows"] else ""
+        note = note or (" (yours)" if row["origin"] == "user" else "")
+        tags = ", ".join(row["tags"])
+        print(
+            f"{row['id']:<{width}}  {clock(row['duration_seconds']):>6}  "
+            f"{row['exercises']:>2} exercises  {row['title']}{note}  [{tags}]",
+            file=out,
+        )
+    for broken in invalid:
+        print(f"invalid: {broken['file']}", file=out)
+        for error in broken["errors"]:
+            print(f"  {error}", file=out)
+    return EXIT_OK
+
+
+def _routine_row(entry: RoutineEntry, timeline: Timeline) -> dict[str, Any]:
+    routine = entry.routine
+    return {
+        "id": routine.id,
+        "title": routine.title,
+        "duration_seconds": timeline.total_seconds,
+        "exercises": len({step.exercise for step in routine.steps}),
+        "steps": len(routine.steps),
+        "tags": routine.tags,
+        "file": str(entry.path),
+        "origin": entry.origin.value,
+        "shadows": str(entry.shadows) if entry.shadows else None,
+    }
+
+
+def command_exercises(options: argparse.Namespace, out: TextIO) -> int:
+    library = open_library()
+    folder = resources.illustrations_dir()
+    rows = [
+        {
+            "id": exercise.id,
+            "name": exercise.name,
+            "position": exercise.position.value,
+            "targets": exercise.targets,
+            "illustrations": [str(folder / keyframe.file) for keyframe in exercise.keyframes],
+        }
+        for exercise in library.catalog.exercises
+    ]
+    if options.json:
+        json.dump(rows, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    width = max(len(row["id"]) for row in rows)
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['position']:<8}  {row['name']}", file=out)
+    return EXIT_OK
+
+
+def command_validate(options: argparse.Namespace, out: TextIO) -> int:
+    catalog: Catalog | None = None
+    problems: list[Problem] = []
+    checked = 0
+    for path in options.files:
+        try:
+            document = read_document(path)
+            if path.name == CATALOG_FILE or (
+                isinstance(document.data, dict) and "exercises" in document.data
+            ):
+                found = check_catalog(document, decode(document, Catalog))
+            else:
+                catalog = catalog or _bundled_catalog()
+                found = check_routine(document, decode(document, Routine), catalog)
+        except FileProblems as error:
+            found = error.problems
+        problems += found
+        checked += 1
+    for problem in problems:
+        print(problem, file=out)
+    if problems:
+        print(f"{len(problems)} problem(s) in {checked} file(s)", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{checked} file(s) valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _bundled_catalog() -> Catalog:
+    return load_catalog(resources.catalog_path())
+
+
+def command_plan(options: argparse.Namespace, out: TextIO) -> int:
+    library = open_library()
+    name: str = options.routine
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        routine = load_routine(path, library.catalog)
+    else:
+        entry = library.find(name)
+        if entry is None:
+            hint = did_you_mean(name, [e.routine.id for e in library.routines])
+            print(f"backstretch: no routine with id '{name}'{hint}", file=sys.stderr)
+            return EXIT_INVALID
+        routine = entry.routine
+    timeline = compile_routine(routine, library.exercises)
+    if options.json:
+        out.write(msgspec.json.format(msgspec.json.encode(timeline), indent=2).decode())
+        out.write("\n")
+        return EXIT_OK
+    print(f"{timeline.title}: {clock(timeline.total_seconds)} in all", file=out)
+    header = f"{'start':>6} {'secs':>5}  {'kind':<10} {'exercise':<26} {'side':<5} {'rep':<5} cue"
+    print(header, file=out)
+    for s in timeline.segments:
+        rep = f"{s.rep}/{s.reps}" if s.rep else ""
+        side = s.side.value if s.side.value != "none" else ""
+        print(
+            f"{clock(s.start):>6} {s.seconds:>5g}  {s.kind.value:<10} "
+            f"{s.exercise_name[:26]:<26} {side:<5} {rep:<5} {s.cue}",
+            file=out,
+        )
+    return EXIT_OK

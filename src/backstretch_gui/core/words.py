@@ -1,0 +1,46 @@
+"""Numbers and durations as words, for text that is spoken aloud."""
+
+from __future__ import annotations
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """0 <= n < 1000 in English words; larger numbers as digits."""
+    if n < 0 or n >= 1000:
+        return str(n)
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    text = f"{_ONES[hundreds]} hundred"
+    return text + (f" and {number_words(rest)}" if rest else "")
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{number_words(n)} {unit}{'' if n == 1 else 's'}"
+
+
+def duration_words(seconds: float) -> str:
+    """``20`` -> "twenty seconds", ``90`` -> "one minute thirty seconds"."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(_count(minutes, "minute"))
+    if rest or not minutes:
+        parts.append(_count(rest, "second"))
+    return " ".join(parts)
+
+
+def clock(seconds: float) -> str:
+    """``75.2`` -> "1:16" (rounded up, as a countdown shows it)."""
+    whole = int(-(-seconds // 1)) if seconds > 0 else 0
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes}:{rest:02d}"

@@ -1,0 +1,51 @@
+"""Find bundled files (routines, illustrations) from a checkout, a wheel or a bundle.
+
+One place answers "where are our files", so nothing else guesses at ``__file__``.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path, PurePosixPath
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class ResourceError(LookupError):
+    pass
+
+
+@cache
+def data_root() -> Path:
+    """The folder that holds ``routines/`` and ``assets/``."""
+    candidates = [_PACKAGE_DIR / "_data"]  # an installed wheel (see pyproject.toml)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # a PyInstaller bundle
+        candidates.insert(0, Path(bundle) / "backstretch_gui" / "_data")
+    candidates.append(_PACKAGE_DIR.parent.parent)  # a source checkout (src layout)
+    for candidate in candidates:
+        if (candidate / "routines" / "exercises.yaml").is_file():
+            return candidate
+    searched = ", ".join(str(c) for c in candidates)
+    raise ResourceError(f"the bundled routines were not found (looked in {searched})")
+
+
+def routines_dir() -> Path:
+    return data_root() / "routines"
+
+
+def catalog_path() -> Path:
+    return routines_dir() / "exercises.yaml"
+
+
+def illustrations_dir() -> Path:
+    return data_root() / "assets" / "illustrations"
+
+
+def illustration(name: str) -> Path:
+    """The path of a bundled illustration; refuses anything but a plain file name."""
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or len(pure.parts) != 1 or name in ("", ".", ".."):
+        raise ResourceError(f"not a plain file name: {name!r}")
+    return illustrations_dir() / name
