@@ -11,12 +11,12 @@ from backstretch_gui.core.timeline import Timeline, compile_routine
 DATA = Path(__file__).parent / "data"
 
 
-def test_catalog() -> Catalog:
+def small_catalog() -> Catalog:
     return load_catalog(DATA / "exercises.yaml")
 
 
 def compile_file(path: Path, catalog: Catalog | None = None) -> Timeline:
-    catalog = catalog or test_catalog()
+    catalog = catalog or small_catalog()
     routine = load_routine(path, catalog)
     return compile_routine(routine, {e.id: e for e in catalog.exercises})
 

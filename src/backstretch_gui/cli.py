@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +39,11 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
-        return run_command(args)
+        try:
+            return run_command(args)
+        except BrokenPipeError:  # e.g. piped into `head`: not an error worth a traceback
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the exit flush
+            return EXIT_OK
     gui_args = gui_parser().parse_args(args)
     from .app import run_app  # Qt is imported only when a window is wanted
 

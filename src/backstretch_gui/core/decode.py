@@ -116,7 +116,7 @@ def humanize(message: str) -> str:
     """Turn msgspec's terse messages into what a person editing the file needs."""
     rules: list[tuple[str, Callable[[re.Match[str]], str]]] = [
         (
-            r"Expected `(\w+)`, got `(\w+)`",
+            r"Expected `(\w+(?: \| null)?)`, got `(\w+)`",
             lambda m: f"expected {_word(m[1])}, got {_word(m[2])}",
         ),
         (r"Expected `(\w+)` (<=|<|>=|>) (\S+)", lambda m: _bound(m[1], m[2], m[3])),
@@ -138,12 +138,12 @@ def humanize(message: str) -> str:
 
 
 def _word(name: str) -> str:
-    return _TYPE_WORDS.get(name, name)
+    return _TYPE_WORDS.get(name.removesuffix(" | null"), name)
 
 
 def _bound(kind: str, op: str, value: str) -> str:
     words = {"<=": "at most", "<": "less than", ">=": "at least", ">": "more than"}
-    return f"expected {_word(kind)} {words[op]} {value}"
+    return f"expected {_word(kind)} {words[op]} {value.removesuffix('.0')}"
 
 
 def _length(kind: str, op: str, size: int) -> str:

@@ -19,6 +19,8 @@ MAX_NODES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
+_MAPPING_TAG = "tag:yaml.org,2002:map"
+_SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -82,6 +84,7 @@ def parse_document(raw: bytes, name: str) -> Document:
         raise FileProblems([Problem(name, "the file is empty")])
     document = Document(name, None)
     builder = _Builder(document)
+    builder.mark((), node)
     document.data = builder.build(node, ())
     return document
 
@@ -102,6 +105,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(node, f"the file expands to more than {MAX_NODES} values")
+        if node.tag not in (_MAPPING_TAG, _SEQUENCE_TAG, *_PLAIN_TAGS):
+            raise self.fail(node, f"unsupported YAML tag {node.tag!r}; use plain values")
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -110,8 +115,6 @@ class _Builder:
                 self.mark(path + (index,), item)
                 items.append(self.build(item, path + (index,)))
             return items
-        if node.tag not in _PLAIN_TAGS:
-            raise self.fail(node, f"unsupported YAML tag {node.tag!r}; use plain values")
         return _scalars.construct_object(node)
 
     def build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
