@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import DATA, small_catalog
 
 from backstretch_gui.cli import run_command
 from backstretch_gui.core.library import load_routine
-from backstretch_gui.core.problems import FileProblems
+from backstretch_gui.core.problems import InvalidFileError
+
+from helpers import DATA, small_catalog
 
 GOOD = (DATA / "short.yaml").read_text()
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -25,16 +26,52 @@ ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 # name -> (file content, the line we expect, words the message must contain)
 CASES: dict[str, tuple[str | bytes, int | None, str]] = {
     "malformed yaml": ("id: [unclosed\ntitle: x\n", 2, "not valid YAML"),
-    "wrong type": (GOOD.replace("reps: 2", "reps: two"), 10, "steps[1].reps: expected a whole number, got text"),
-    "unknown key": (GOOD.replace("reps: 2", "repz: 2"), 10, "unknown field 'repz' (did you mean 'reps'?)"),
-    "unknown exercise": (GOOD.replace("exercise: reach", "exercise: reech"), 11, "no exercise with id 'reech' in the catalog (did you mean 'reach'?)"),
-    "negative hold": (GOOD.replace("reps: 2", "hold: -5"), 10, "steps[1].hold: expected a number more than 0"),
+    "wrong type": (
+        GOOD.replace("reps: 2", "reps: two"),
+        10,
+        "steps[1].reps: expected a whole number, got text",
+    ),
+    "unknown key": (
+        GOOD.replace("reps: 2", "repz: 2"),
+        10,
+        "unknown field 'repz' (did you mean 'reps'?)",
+    ),
+    "unknown exercise": (
+        GOOD.replace("exercise: reach", "exercise: reech"),
+        11,
+        "no exercise with id 'reech' in the catalog (did you mean 'reach'?)",
+    ),
+    "negative hold": (
+        GOOD.replace("reps: 2", "hold: -5"),
+        10,
+        "steps[1].hold: expected a number more than 0",
+    ),
     "zero-length hold": (GOOD.replace("reps: 2", "hold: 0"), 10, "expected a number more than 0"),
-    "hold over ten minutes": (GOOD.replace("reps: 2", "hold: 601"), 10, "expected a number at most 600"),
-    "reps over a hundred": (GOOD.replace("reps: 2", "reps: 101"), 10, "expected a whole number at most 100"),
-    "bad side": (GOOD.replace("reps: 2", "sides: sideways"), 10, "'sideways' is not one of: none, left, right, both, alternating"),
-    "missing field": (GOOD.replace("title: Short test routine\n", ""), None, "missing required field 'title'"),
-    "duplicate key": (GOOD.replace("tags: [floor]", "tags: [floor]\ntags: [chair]"), 6, "the key 'tags' appears twice"),
+    "hold over ten minutes": (
+        GOOD.replace("reps: 2", "hold: 601"),
+        10,
+        "expected a number at most 600",
+    ),
+    "reps over a hundred": (
+        GOOD.replace("reps: 2", "reps: 101"),
+        10,
+        "expected a whole number at most 100",
+    ),
+    "bad side": (
+        GOOD.replace("reps: 2", "sides: sideways"),
+        10,
+        "'sideways' is not one of: none, left, right, both, alternating",
+    ),
+    "missing field": (
+        GOOD.replace("title: Short test routine\n", ""),
+        None,
+        "missing required field 'title'",
+    ),
+    "duplicate key": (
+        GOOD.replace("tags: [floor]", "tags: [floor]\ntags: [chair]"),
+        6,
+        "the key 'tags' appears twice",
+    ),
     "empty file": ("", None, "the file is empty"),
     "only a comment": ("# nothing here\n", None, "the file is empty"),
     "not a mapping": ("- just\n- a list\n", 1, "expected a mapping of fields"),
@@ -43,8 +80,16 @@ CASES: dict[str, tuple[str | bytes, int | None, str]] = {
     "alias bomb": (ALIAS_BOMB, None, "expands to more than"),
     "python tag": ("id: !!python/object/apply:os.system ['true']\n", 1, "unsupported YAML tag"),
     "newer version": ("version: 99\n" + GOOD.replace("version: 1\n", ""), 1, "format version 99"),
-    "both hold and tempo": (GOOD.replace("reps: 2", "hold: 5\n    tempo: [{cue: Go, seconds: 2}]"), 11, "either 'hold' or 'tempo'"),
-    "bad keyframe": (GOOD.replace("reps: 2", "tempo: [{cue: Go, seconds: 2, keyframe: upp}]"), 10, "has no keyframe 'upp' (did you mean 'up'?)"),
+    "both hold and tempo": (
+        GOOD.replace("reps: 2", "hold: 5\n    tempo: [{cue: Go, seconds: 2}]"),
+        11,
+        "either 'hold' or 'tempo'",
+    ),
+    "bad keyframe": (
+        GOOD.replace("reps: 2", "tempo: [{cue: Go, seconds: 2, keyframe: upp}]"),
+        10,
+        "has no keyframe 'upp' (did you mean 'up'?)",
+    ),
 }
 
 
@@ -53,7 +98,7 @@ def test_bad_input_gives_a_clear_located_message(name: str, tmp_path: Path) -> N
     content, line, words = CASES[name]
     path = tmp_path / "bad.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    with pytest.raises(FileProblems) as caught:
+    with pytest.raises(InvalidFileError) as caught:
         load_routine(path, small_catalog())
     problem = caught.value.problems[0]
     assert problem.file == str(path)

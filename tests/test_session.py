@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FakeClock
-from helpers import short_timeline
 
 from backstretch_gui.core.session import (
     CueDue,
@@ -18,6 +16,9 @@ from backstretch_gui.core.session import (
     Stopped,
 )
 from backstretch_gui.core.timeline import SegmentKind
+
+from conftest import FakeClock
+from helpers import short_timeline
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import FakeClock
-from helpers import short_timeline
 
 from backstretch_gui.core.session import (
     INTERRUPTION_GAP,
@@ -16,6 +14,9 @@ from backstretch_gui.core.session import (
     Session,
     State,
 )
+
+from conftest import FakeClock
+from helpers import short_timeline
 
 TIMELINE = short_timeline()
 COMMANDS = ["start", "pause", "resume", "toggle", "next", "previous", "restart_step", "stop"]

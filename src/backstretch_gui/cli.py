@@ -27,7 +27,7 @@ from .core.library import (
 )
 from .core.model import Catalog, Routine
 from .core.paths import user_routines_dir
-from .core.problems import FileProblems, Problem, did_you_mean
+from .core.problems import InvalidFileError, Problem, did_you_mean
 from .core.timeline import Timeline, compile_routine
 from .core.words import clock
 from .core.yamldoc import read_document
@@ -98,7 +98,7 @@ def run_command(args: list[str], out: TextIO | None = None) -> int:
     }
     try:
         return handlers[options.command](options, out)
-    except FileProblems as error:
+    except InvalidFileError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
@@ -195,7 +195,7 @@ def command_validate(options: argparse.Namespace, out: TextIO) -> int:
             else:
                 catalog = catalog or _bundled_catalog()
                 found = check_routine(document, decode(document, Routine), catalog)
-        except FileProblems as error:
+        except InvalidFileError as error:
             found = error.problems
         problems += found
         checked += 1

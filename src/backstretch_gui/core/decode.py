@@ -14,7 +14,7 @@ import msgspec
 import msgspec.inspect as mi
 
 from .model import FORMAT_VERSION, Catalog, Routine
-from .problems import FieldPath, FileProblems, did_you_mean
+from .problems import FieldPath, InvalidFileError, did_you_mean
 from .yamldoc import Document
 
 T = TypeVar("T", Catalog, Routine)
@@ -30,12 +30,12 @@ _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 def decode(document: Document, kind: type[T]) -> T:
     data = document.data
     if not isinstance(data, dict):
-        raise FileProblems([document.problem((), "expected a mapping of fields at the top")])
+        raise InvalidFileError([document.problem((), "expected a mapping of fields at the top")])
     data = migrate(document, data)
     try:
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as error:
-        raise FileProblems([_problem_from(document, kind, str(error))]) from None
+        raise InvalidFileError([_problem_from(document, kind, str(error))]) from None
 
 
 def migrate(document: Document, data: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def migrate(document: Document, data: dict[str, Any]) -> dict[str, Any]:
             f"this file is written for format version {version}, but this Backstretch "
             f"reads versions up to {FORMAT_VERSION}; update Backstretch to open it"
         )
-        raise FileProblems([document.problem(("version",), message)])
+        raise InvalidFileError([document.problem(("version",), message)])
     while version < FORMAT_VERSION and version in MIGRATIONS:
         data = MIGRATIONS[version](data)
         version += 1

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .decode import decode
 from .model import Catalog, Dose, Exercise, Routine
-from .problems import FieldPath, FileProblems, Problem, did_you_mean
+from .problems import FieldPath, InvalidFileError, Problem, did_you_mean
 from .yamldoc import Document, read_document
 
 CATALOG_FILE = "exercises.yaml"
@@ -59,7 +59,7 @@ def load_catalog(path: Path) -> Catalog:
     catalog = decode(document, Catalog)
     problems = check_catalog(document, catalog)
     if problems:
-        raise FileProblems(problems)
+        raise InvalidFileError(problems)
     return catalog
 
 
@@ -68,7 +68,7 @@ def load_routine(path: Path, catalog: Catalog) -> Routine:
     routine = decode(document, Routine)
     problems = check_routine(document, routine, catalog)
     if problems:
-        raise FileProblems(problems)
+        raise InvalidFileError(problems)
     return routine
 
 
@@ -83,7 +83,7 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
         for path in routine_files(folder):
             try:
                 routine = load_routine(path, library.catalog)
-            except FileProblems as error:
+            except InvalidFileError as error:
                 library.broken.append(BrokenFile(path, origin, error.problems))
                 continue
             earlier = by_id.get(routine.id)

@@ -67,16 +67,14 @@ class Breath(enum.Enum):
     FREE = "free"
 
 
-class Kw(
-    msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, frozen=True
-):
+class Kw(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, frozen=True):
     """Base: immutable, keyword-only, unknown keys refused, defaults left out when written."""
 
 
 # --- exercise catalog -------------------------------------------------------------
 
 
-class Keyframe(Kw, kw_only=True):
+class Keyframe(Kw, kw_only=True, frozen=True):
     """One illustration of an exercise: a position the body passes through."""
 
     id: Id
@@ -91,7 +89,7 @@ class Keyframe(Kw, kw_only=True):
     """Which side the drawing shows: left, right, or none (symmetric)."""
 
 
-class Phase(Kw, kw_only=True):
+class Phase(Kw, kw_only=True, frozen=True):
     """One timed part of a rep, e.g. "Breathe out and roll up" for 4 seconds."""
 
     cue: ShortText
@@ -101,7 +99,7 @@ class Phase(Kw, kw_only=True):
     """Keyframe id to show; the exercise's last keyframe when left out."""
 
 
-class Dose(Kw, kw_only=True):
+class Dose(Kw, kw_only=True, frozen=True):
     """How a step is done. Every field may be left out to take the default."""
 
     sides: Sides | None = None
@@ -116,7 +114,7 @@ class Dose(Kw, kw_only=True):
     """Get-ready time before this step."""
 
 
-class Exercise(Kw, kw_only=True):
+class Exercise(Kw, kw_only=True, frozen=True):
     id: Id
     name: ShortText
     position: Position
@@ -135,7 +133,7 @@ class Exercise(Kw, kw_only=True):
     """Editorial notes, e.g. where a source's number was corrected."""
 
 
-class Catalog(Kw, kw_only=True):
+class Catalog(Kw, kw_only=True, frozen=True):
     version: Annotated[int, Meta(ge=1)] = FORMAT_VERSION
     exercises: Annotated[list[Exercise], Meta(min_length=1)]
 
@@ -143,7 +141,7 @@ class Catalog(Kw, kw_only=True):
 # --- routines --------------------------------------------------------------------
 
 
-class RoutineDefaults(Kw, kw_only=True):
+class RoutineDefaults(Kw, kw_only=True, frozen=True):
     prep: PauseSeconds = 5
     """Get-ready time before the first step."""
     transition: PauseSeconds = 10
@@ -153,7 +151,7 @@ class RoutineDefaults(Kw, kw_only=True):
     sides: Sides = Sides.NONE
 
 
-class Step(Dose, kw_only=True):
+class Step(Dose, kw_only=True, frozen=True):
     """One exercise inside a routine, with its dose."""
 
     exercise: Id
@@ -161,7 +159,7 @@ class Step(Dose, kw_only=True):
     """Replaces the exercise's hold cue for this step."""
 
 
-class Routine(Kw, kw_only=True):
+class Routine(Kw, kw_only=True, frozen=True):
     version: Annotated[int, Meta(ge=1)] = FORMAT_VERSION
     id: Id
     title: ShortText

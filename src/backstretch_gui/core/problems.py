@@ -44,7 +44,7 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
-class FileProblems(Exception):
+class InvalidFileError(Exception):
     """A file could not be used; ``problems`` says every reason found."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -212,10 +212,8 @@ class Session:
         return events + self._jump(self.timeline.steps[self.step].first_segment)
 
     def stop(self) -> list[Event]:
-        if self.state in (State.FINISHED, State.STOPPED):
-            return []
         events = self.update()
-        if self.state is State.FINISHED:
+        if not self._can_move():
             return events
         if self.state is State.RUNNING:
             self._freeze(self._clock())
@@ -267,9 +265,9 @@ class Session:
             if elapsed < segment.seconds:
                 return events
             deadline = self._anchor + segment.seconds - self._offset
-            if self.index == self.timeline.steps[segment.step].last_segment:
-                if self.outcomes[segment.step] is Outcome.PENDING:
-                    self.outcomes[segment.step] = Outcome.DONE
+            step_done = self.index == self.timeline.steps[segment.step].last_segment
+            if step_done and self.outcomes[segment.step] is Outcome.PENDING:
+                self.outcomes[segment.step] = Outcome.DONE
             if self.index + 1 >= len(self.timeline.segments):
                 return events + self._finish(deadline)
             self._enter(self.index + 1, deadline)

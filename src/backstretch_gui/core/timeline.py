@@ -268,7 +268,9 @@ class _StepWriter:
                 cue=cue,
                 breath=breath,
                 keyframe=shown.file,
-                mirrored=_mirrored(shown.shows, side if side is not Sides.NONE else self.first_side),
+                mirrored=_mirrored(
+                    shown.shows, side if side is not Sides.NONE else self.first_side
+                ),
                 from_keyframe=came_from.file if came_from and came_from is not shown else None,
                 cues=tuple(cues or ()),
             )

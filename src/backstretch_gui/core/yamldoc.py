@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .problems import FieldPath, FileProblems, Problem, format_path
+from .problems import FieldPath, InvalidFileError, Problem, format_path
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -48,17 +48,17 @@ class Document:
 
 
 def read_document(path: Path, display_name: str | None = None) -> Document:
-    """Read ``path``; raise FileProblems with a clear message on anything bad."""
+    """Read ``path``; raise InvalidFileError with a clear message on anything bad."""
     name = display_name or str(path)
     try:
         with open(path, "rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise FileProblems([Problem(name, f"cannot read the file: {reason}")]) from None
+        raise InvalidFileError([Problem(name, f"cannot read the file: {reason}")]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1_000_000
-        raise FileProblems([Problem(name, f"the file is larger than {limit} MB")])
+        raise InvalidFileError([Problem(name, f"the file is larger than {limit} MB")])
     return parse_document(raw, name)
 
 
@@ -69,19 +69,19 @@ def parse_document(raw: bytes, name: str) -> Document:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x})"
-        raise FileProblems([Problem(name, message, line, column)]) from None
+        raise InvalidFileError([Problem(name, message, line, column)]) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"not valid YAML: {error.problem or error.context}"
         if mark is None:
-            raise FileProblems([Problem(name, message)]) from None
-        raise FileProblems([Problem(name, message, mark.line + 1, mark.column + 1)]) from None
+            raise InvalidFileError([Problem(name, message)]) from None
+        raise InvalidFileError([Problem(name, message, mark.line + 1, mark.column + 1)]) from None
     except yaml.YAMLError as error:
-        raise FileProblems([Problem(name, f"not valid YAML: {error}")]) from None
+        raise InvalidFileError([Problem(name, f"not valid YAML: {error}")]) from None
     if node is None:
-        raise FileProblems([Problem(name, "the file is empty")])
+        raise InvalidFileError([Problem(name, "the file is empty")])
     document = Document(name, None)
     builder = _Builder(document)
     builder.mark((), node)
@@ -96,10 +96,10 @@ class _Builder:
         self.document = document
         self.count = 0
 
-    def fail(self, node: yaml.Node, message: str) -> FileProblems:
+    def fail(self, node: yaml.Node, message: str) -> InvalidFileError:
         mark = node.start_mark
         problem = Problem(self.document.file, message, mark.line + 1, mark.column + 1)
-        return FileProblems([problem])
+        return InvalidFileError([problem])
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.count += 1
