@@ -121,3 +121,22 @@ def test_plan_takes_a_path_and_refuses_unknown_ids() -> None:
     result = backstretch("plan", "desk-brake")
     assert result.returncode == 1
     assert "no routine with id 'desk-brake' (did you mean 'desk-break'?)" in result.stderr
+
+
+def test_list_notices_every_change_to_a_routine_file(isolated_user_dirs: Path) -> None:
+    folder = isolated_user_dirs / "routines"
+    folder.mkdir(parents=True)
+    mine = folder / "mine.yaml"
+    text = (resources.routines_dir() / "desk-break.yaml").read_text()
+    mine.write_text(text.replace("id: desk-break", "id: mine"))
+    assert "mine" in backstretch("list").stdout
+    mine.write_text(
+        text.replace("id: desk-break", "id: mine").replace("title: Desk break", "title: Renamed")
+    )
+    assert "Renamed" in backstretch("list").stdout
+    mine.unlink()
+    assert "mine" not in backstretch("list").stdout
+    cache = isolated_user_dirs / "cache" / "routine-list.json"
+    cache.write_text("{damaged")
+    assert backstretch("list").returncode == 0
+    assert cache.read_text().startswith('{"fingerprint"')

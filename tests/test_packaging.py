@@ -104,3 +104,15 @@ def test_the_wheel_carries_routines_and_illustrations(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert result.stdout.strip() == str(target / "backstretch_gui" / "_data"), result.stderr
+
+
+def test_the_documented_example_is_a_valid_routine(tmp_path: Path) -> None:
+    from backstretch_gui.core.library import load_catalog, load_routine
+
+    text = (ROOT / "docs" / "routine-format.md").read_text(encoding="utf-8")
+    example = text.split("## A complete example", 1)[1].split("```yaml\n", 1)[1].split("```")[0]
+    path = tmp_path / "my-physio-plan.yaml"
+    path.write_text(example, encoding="utf-8")
+    routine = load_routine(path, load_catalog(resources.catalog_path()))
+    assert routine.id == "my-physio-plan"
+    assert len(routine.steps) == 4

@@ -6,31 +6,21 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
-
-import msgspec
 
 from . import __version__, resources
-from .core.decode import decode
-from .core.library import (
-    CATALOG_FILE,
-    Library,
-    Origin,
-    RoutineEntry,
-    check_catalog,
-    check_routine,
-    load_catalog,
-    load_library,
-    load_routine,
-)
-from .core.model import Catalog, Routine
-from .core.paths import user_routines_dir
-from .core.problems import InvalidFileError, Problem, did_you_mean
-from .core.timeline import Timeline, compile_routine
 from .core.words import clock
-from .core.yamldoc import read_document
+
+TYPE_CHECKING = False  # spares the `typing` import on the quick path
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import TextIO
+
+    from .core.library import Library
+    from .core.model import Catalog
+
+# The heavy modules (PyYAML, msgspec, the core) are imported inside the commands
+# that need them, so a cached `backstretch list` starts as fast as Python itself.
 
 COMMANDS = ("list", "exercises", "validate", "plan")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -96,6 +86,8 @@ def run_command(args: list[str], out: TextIO | None = None) -> int:
         "validate": command_validate,
         "plan": command_plan,
     }
+    from .core.problems import InvalidFileError
+
     try:
         return handlers[options.command](options, out)
     except InvalidFileError as error:
@@ -108,24 +100,22 @@ def run_command(args: list[str], out: TextIO | None = None) -> int:
 
 
 def open_library() -> Library:
+    from .core.library import Origin, load_library
+    from .core.paths import user_routines_dir
+
     bundled = (resources.routines_dir(), Origin.BUNDLED)
     return load_library(resources.catalog_path(), [bundled, (user_routines_dir(), Origin.USER)])
 
 
 def command_list(options: argparse.Namespace, out: TextIO) -> int:
-    library = open_library()
-    rows = []
-    for entry in library.routines:
-        timeline = compile_routine(entry.routine, library.exercises)
-        rows.append(_routine_row(entry, timeline))
-    invalid = [
-        {"file": str(b.path), "origin": b.origin.value, "errors": [str(p) for p in b.problems]}
-        for b in library.broken
-    ]
+    from .listing import routine_listing
+
+    listing = routine_listing()
     if options.json:
-        json.dump({"routines": rows, "invalid": invalid}, out, indent=2)
+        json.dump(listing, out, indent=2)
         out.write("\n")
         return EXIT_OK
+    rows = listing["routines"]
     width = max((len(r["id"]) for r in rows), default=2)
     for row in rows:
         note = " (yours, replaces the bundled one)" if row["shadows"] else ""
@@ -136,26 +126,11 @@ def command_list(options: argparse.Namespace, out: TextIO) -> int:
             f"{row['exercises']:>2} exercises  {row['title']}{note}  [{tags}]",
             file=out,
         )
-    for broken in invalid:
+    for broken in listing["invalid"]:
         print(f"invalid: {broken['file']}", file=out)
         for error in broken["errors"]:
             print(f"  {error}", file=out)
     return EXIT_OK
-
-
-def _routine_row(entry: RoutineEntry, timeline: Timeline) -> dict[str, Any]:
-    routine = entry.routine
-    return {
-        "id": routine.id,
-        "title": routine.title,
-        "duration_seconds": timeline.total_seconds,
-        "exercises": len({step.exercise for step in routine.steps}),
-        "steps": len(routine.steps),
-        "tags": routine.tags,
-        "file": str(entry.path),
-        "origin": entry.origin.value,
-        "shadows": str(entry.shadows) if entry.shadows else None,
-    }
 
 
 def command_exercises(options: argparse.Namespace, out: TextIO) -> int:
@@ -182,6 +157,12 @@ def command_exercises(options: argparse.Namespace, out: TextIO) -> int:
 
 
 def command_validate(options: argparse.Namespace, out: TextIO) -> int:
+    from .core.decode import decode
+    from .core.library import CATALOG_FILE, check_catalog, check_routine
+    from .core.model import Catalog, Routine
+    from .core.problems import InvalidFileError, Problem
+    from .core.yamldoc import read_document
+
     catalog: Catalog | None = None
     problems: list[Problem] = []
     checked = 0
@@ -209,10 +190,18 @@ def command_validate(options: argparse.Namespace, out: TextIO) -> int:
 
 
 def _bundled_catalog() -> Catalog:
+    from .core.library import load_catalog
+
     return load_catalog(resources.catalog_path())
 
 
 def command_plan(options: argparse.Namespace, out: TextIO) -> int:
+    import msgspec
+
+    from .core.library import load_routine
+    from .core.problems import did_you_mean
+    from .core.timeline import compile_routine
+
     library = open_library()
     name: str = options.routine
     path = Path(name)

@@ -29,3 +29,19 @@ def user_data_dir() -> Path:
 
 def user_routines_dir() -> Path:
     return user_data_dir() / "routines"
+
+
+def user_cache_dir() -> Path:
+    """Files we can always rebuild; safe to delete."""
+    override = os.environ.get(DATA_DIR_OVERRIDE)
+    if override:
+        return Path(override) / "cache"
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / "Backstretch" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "Backstretch"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache"
+    return base / APP_DIR_NAME
