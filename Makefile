@@ -1,13 +1,14 @@
 # make run   set up a local virtual environment and start Backstretch
 # make test  set up everything and run the whole suite: lint, types, imports, tests
 # make bench run the benchmarks and print medians
+# make schemas  regenerate the JSON Schemas from the model
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench schemas clean
 
 run: $(RUNTIME)
 	@scripts/system-deps run
@@ -25,6 +26,9 @@ lint: $(DEV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+
+schemas: $(DEV)
+	$(PY) -m backstretch_gui.core.schema --write
 
 bench: $(DEV)
 	$(PY) benchmarks/run.py

@@ -7,6 +7,7 @@ Regenerate the shipped copies with ``python -m backstretch_gui.core.schema --wri
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -28,7 +29,21 @@ def generate(kind: type, title: str) -> str:
         "title": title,
         **msgspec.json.schema(kind),
     }
-    return json.dumps(schema, indent=2, sort_keys=False) + "\n"
+    return json.dumps(_clean_descriptions(schema), indent=2, sort_keys=False) + "\n"
+
+
+def _clean_descriptions(node: Any) -> Any:
+    """Docstrings are dedented by Python 3.13 but not 3.11: make both agree."""
+    if isinstance(node, dict):
+        return {
+            key: inspect.cleandoc(value)
+            if key == "description" and isinstance(value, str)
+            else _clean_descriptions(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_clean_descriptions(item) for item in node]
+    return node
 
 
 def generated() -> dict[str, str]:
