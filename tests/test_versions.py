@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DATA, small_catalog
 
 from backstretch_gui.core import decode
 from backstretch_gui.core.library import load_routine
 from backstretch_gui.core.problems import InvalidFileError
+
+from helpers import DATA, small_catalog
 
 
 def test_a_file_without_version_is_read_as_the_current_one(tmp_path: Path) -> None:

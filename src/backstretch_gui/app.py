@@ -1,45 +1,95 @@
-"""The Qt application: window creation and the event loop."""
+"""The Qt application: window creation, the smoke test and the event loop."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .ui.main_window import MainWindow
 
 
-def application(argv: Sequence[str] = ()) -> QApplication:
+def application() -> QApplication:
     """The one QApplication, created on first use."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication([sys.argv[0] if sys.argv else "backstretch", *argv])
+    app = QApplication([sys.argv[0] if sys.argv else "backstretch"])
     app.setApplicationName("Backstretch")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("backstretch")
     return app
 
 
-def create_window(argv: Sequence[str] = ()) -> QMainWindow:
-    """Build the main window as ``main()`` does, without starting the event loop."""
-    application(argv)
-    window = QMainWindow()
-    window.setWindowTitle("Backstretch")
-    label = QLabel("Backstretch")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    window.resize(1280, 800)
+def create_window(argv: Sequence[str] = ()) -> MainWindow:
+    """Build the main window as ``main()`` does, without starting the event loop.
+
+    ``argv`` takes the command line's arguments (without the program name):
+    a routine id or file to open, and ``--start``.
+    """
+    from .cli import gui_parser
+
+    options = gui_parser().parse_args(list(argv))
+    application()
+    window = MainWindow()
+    window.load_library()
+    if options.routine:
+        window.open_routine(options.routine, start=options.start)
     return window
 
 
 def run_app(options: argparse.Namespace) -> int:
     app = application()
-    window = create_window()
-    window.show()
+    errors = _collect_errors()
+    window = MainWindow()
+    window.load_library()
     if options.smoke_test:
-        QTimer.singleShot(0, app.quit)
+        return smoke_test(window, errors)
+    if options.routine and not window.open_routine(options.routine, start=options.start):
+        print(f"backstretch: could not open {options.routine}", file=sys.stderr)
+    window.show()
     return app.exec()
+
+
+def _collect_errors() -> list[str]:
+    """Exceptions raised inside Qt callbacks (PySide reports and swallows them)."""
+    errors: list[str] = []
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):  # type: ignore[no-untyped-def]
+        errors.append("".join(traceback.format_exception(kind, value, tb)))
+        previous(kind, value, tb)
+
+    sys.excepthook = hook
+    return errors
+
+
+def smoke_test(window: MainWindow, errors: list[str]) -> int:
+    """Open the window, render every bundled routine's step view once; 0 if all went well."""
+    library = window.library
+    if library is None or not library.routines:
+        print("smoke test: no routines loaded", file=sys.stderr)
+        return 1
+    window.show()
+    QApplication.processEvents()
+    window.picker.grab()
+    for entry in library.routines:
+        if not window.open_routine(entry.routine.id):
+            errors.append(f"could not open {entry.routine.id}")
+            continue
+        QApplication.processEvents()
+        if window.step_view.grab().isNull():
+            errors.append(f"{entry.routine.id}: the step view did not render")
+    window.show_picker()
+    QTimer.singleShot(0, window.close)
+    QApplication.processEvents()
+    for error in errors:
+        print(f"smoke test: {error}", file=sys.stderr)
+    if not errors:
+        print(f"smoke test: {len(library.routines)} routines rendered")
+    return 1 if errors else 0

@@ -1,0 +1,1 @@
+"""The Qt layer: windows, widgets and the adapter that drives a session."""

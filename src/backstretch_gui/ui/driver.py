@@ -1,0 +1,147 @@
+"""The one QObject that owns the session's timer and turns its events into signals.
+
+It sleeps until the controller's next event, the next change of the shown second or
+the next device pixel of the ring's arc, whichever is first; nothing ticks while the
+session is paused. Time always comes from the monotonic clock through the controller.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..core.session import (
+    Clock,
+    CueDue,
+    Event,
+    Finished,
+    Paused,
+    SegmentStarted,
+    Session,
+    State,
+)
+from ..core.timeline import Segment, Timeline
+
+MIN_FRAME_SECONDS = 1 / 30
+"""The ring never repaints more often than this, however fast its arc moves."""
+
+
+class SessionDriver(QObject):
+    """Commands in (slots), signals out; widgets never touch the Session directly.
+
+    Signals:
+        segmentStarted(Segment): a new segment is showing (also after a jump).
+        cueDue(CueDue): a cue should be played now.
+        tick(): the shown time changed; read ``remaining()`` and friends.
+        stateChanged(str): ready, running, paused, finished or stopped.
+        pausedByInterruption(): the clock jumped (sleep, a stopped process).
+        finished(tuple): the routine is done; carries the finish cues.
+    """
+
+    segmentStarted = Signal(object)
+    cueDue = Signal(object)
+    tick = Signal()
+    stateChanged = Signal(str)
+    pausedByInterruption = Signal()
+    finished = Signal(object)
+
+    def __init__(
+        self, timeline: Timeline, clock: Clock = time.monotonic, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = Session(timeline, clock)
+        self._clock = clock
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._wake)
+        self._last_state: str | None = None
+        self.arc_pixels = 1000.0
+        """Device pixels along the ring's full circle; the ring keeps this up to date."""
+
+    # --- queries --------------------------------------------------------------------
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.session.timeline
+
+    @property
+    def segment(self) -> Segment:
+        return self.session.segment
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def remaining(self) -> float:
+        return self.session.remaining()
+
+    # --- commands (slots) -----------------------------------------------------------
+
+    def start(self) -> None:
+        self._handle(self.session.start())
+
+    def toggle(self) -> None:
+        self._handle(self.session.toggle())
+
+    def pause(self) -> None:
+        self._handle(self.session.pause())
+
+    def resume(self) -> None:
+        self._handle(self.session.resume())
+
+    def next(self) -> None:
+        self._handle(self.session.next())
+
+    def previous(self) -> None:
+        self._handle(self.session.previous())
+
+    def restart_step(self) -> None:
+        self._handle(self.session.restart_step())
+
+    def stop(self) -> None:
+        self._handle(self.session.stop())
+
+    def shutdown(self) -> None:
+        """Stop the timer for good (the window is closing or a new session begins)."""
+        self._timer.stop()
+
+    # --- internals ------------------------------------------------------------------
+
+    def _wake(self) -> None:
+        self._handle(self.session.update())
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, SegmentStarted):
+                self.segmentStarted.emit(event.segment)
+            elif isinstance(event, CueDue):
+                self.cueDue.emit(event)
+            elif isinstance(event, Paused) and event.interrupted:
+                self.pausedByInterruption.emit()
+            elif isinstance(event, Finished):
+                self.finished.emit(event.cues)
+        state = self.session.state.value
+        if state != self._last_state:
+            self._last_state = state
+            self.stateChanged.emit(state)
+        self.tick.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        due = self.session.next_due()
+        if due is None:
+            self._timer.stop()
+            return
+        now = self._clock()
+        wake = min(due, now + self._display_interval(now))
+        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
+
+    def _display_interval(self, now: float) -> float:
+        """Seconds until the shown number changes or the arc moves a device pixel."""
+        remaining = self.session.remaining(now)
+        to_next_second = remaining - math.floor(remaining - 1e-9) if remaining > 0 else 1.0
+        per_pixel = self.session.segment.seconds / max(self.arc_pixels, 1.0)
+        return max(min(to_next_second, max(per_pixel, MIN_FRAME_SECONDS)), 0.001)

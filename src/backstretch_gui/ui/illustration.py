@@ -1,0 +1,131 @@
+"""An exercise illustration: SVG, crisp at any size, mirrored for the other side.
+
+During a tempo phase the figure fades from where the phase starts to where it ends,
+in time with the phase, so "Breathe out, roll up — 4 s" shows the body rising over 4 s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from .. import resources
+
+
+@cache
+def renderer(name: str) -> QSvgRenderer | None:
+    """The renderer for a bundled illustration, or None if it is missing or broken."""
+    try:
+        path = resources.illustration(name)
+    except resources.ResourceError:
+        return None
+    if not path.is_file():
+        return None
+    svg = QSvgRenderer(str(path))
+    return svg if svg.isValid() else None
+
+
+def fitted(svg: QSvgRenderer, bounds: QRectF) -> QRectF:
+    """The largest rect of the drawing's aspect ratio centred in ``bounds``."""
+    size = svg.defaultSize()
+    if size.isEmpty():
+        return bounds
+    scale = min(bounds.width() / size.width(), bounds.height() / size.height())
+    width, height = size.width() * scale, size.height() * scale
+    return QRectF(
+        bounds.x() + (bounds.width() - width) / 2,
+        bounds.y() + (bounds.height() - height) / 2,
+        width,
+        height,
+    )
+
+
+def paint_svg(painter: QPainter, name: str, bounds: QRectF, mirrored: bool) -> bool:
+    svg = renderer(name)
+    if svg is None:
+        return False
+    target = fitted(svg, bounds)
+    painter.save()
+    if mirrored:
+        painter.translate(target.center().x() * 2, 0)
+        painter.scale(-1, 1)
+    svg.render(painter, target)
+    painter.restore()
+    return True
+
+
+def thumbnail(name: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
+    image = QImage(size * device_pixel_ratio, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    image.setDevicePixelRatio(device_pixel_ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_svg(painter, name, QRectF(0, 0, size.width(), size.height()), mirrored=False)
+    painter.end()
+    return QIcon(QPixmap.fromImage(image))
+
+
+def _ease(t: float) -> float:
+    t = max(0.0, min(1.0, t))
+    return t * t * (3 - 2 * t)
+
+
+class IllustrationView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("illustration")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 150)
+        self._keyframe = ""
+        self._from: str | None = None
+        self._mirrored = False
+        self._progress: Callable[[], float] = lambda: 1.0
+        self._placeholder = QColor("#9AA6B6")
+
+    def show_keyframe(
+        self,
+        keyframe: str,
+        mirrored: bool,
+        from_keyframe: str | None = None,
+        progress: Callable[[], float] | None = None,
+        description: str = "",
+    ) -> None:
+        """Show ``keyframe``; with ``from_keyframe``, fade over as ``progress`` goes 0 → 1."""
+        self._keyframe, self._from, self._mirrored = keyframe, from_keyframe, mirrored
+        self._progress = progress or (lambda: 1.0)
+        self.setAccessibleDescription(description)
+        self.update()
+
+    @property
+    def moving(self) -> bool:
+        return self._from is not None
+
+    @property
+    def keyframe(self) -> str:
+        return self._keyframe
+
+    def set_placeholder_colour(self, colour: QColor) -> None:
+        self._placeholder = QColor(colour)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+        drawn = True
+        if self._from is not None:
+            t = _ease(self._progress())
+            painter.setOpacity(1 - t)
+            drawn = paint_svg(painter, self._from, bounds, self._mirrored)
+            painter.setOpacity(t)
+        drawn = paint_svg(painter, self._keyframe, bounds, self._mirrored) and drawn
+        if not drawn:
+            painter.setOpacity(1)
+            painter.setPen(self._placeholder)
+            painter.drawRoundedRect(bounds, 24, 24)
+            painter.drawText(bounds, Qt.AlignmentFlag.AlignCenter, Path(self._keyframe).stem)

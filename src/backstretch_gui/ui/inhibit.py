@@ -1,0 +1,50 @@
+"""Keep the screen awake during a session (freedesktop ScreenSaver over D-Bus).
+
+Elsewhere, or without a session bus, every call is a quiet no-op.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject
+
+SERVICE = "org.freedesktop.ScreenSaver"
+PATH = "/org/freedesktop/ScreenSaver"
+
+
+class ScreenSaverInhibitor(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cookie: int | None = None
+        self._interface = None
+        if sys.platform.startswith("linux"):
+            from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+            bus = QDBusConnection.sessionBus()
+            if bus.isConnected():
+                interface = QDBusInterface(SERVICE, PATH, SERVICE, bus)
+                if interface.isValid():
+                    self._interface = interface
+
+    @property
+    def available(self) -> bool:
+        return self._interface is not None
+
+    @property
+    def active(self) -> bool:
+        return self._cookie is not None
+
+    def inhibit(self, reason: str = "A stretching session is running") -> None:
+        if self._interface is None or self._cookie is not None:
+            return
+        reply = self._interface.call("Inhibit", "Backstretch", reason)
+        arguments = reply.arguments()
+        if arguments and isinstance(arguments[0], int):
+            self._cookie = arguments[0]
+
+    def release(self) -> None:
+        if self._interface is None or self._cookie is None:
+            return
+        self._interface.call("UnInhibit", self._cookie)
+        self._cookie = None

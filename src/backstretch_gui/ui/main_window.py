@@ -1,0 +1,286 @@
+"""The main window: picker, step view and summary pages, keys, focus mode, title."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from .. import __version__, resources
+from ..core.library import Library, Origin, load_library, load_routine
+from ..core.paths import user_routines_dir
+from ..core.problems import InvalidFileError
+from ..core.session import Clock, State
+from ..core.timeline import compile_routine
+from ..core.words import clock
+from . import theme
+from .driver import SessionDriver
+from .inhibit import ScreenSaverInhibitor
+from .picker import SAFETY_NOTICE, PickerPage
+from .settings import Settings
+from .step_view import StepView
+from .summary import SummaryPage
+
+ASK_BEFORE_STOP_AFTER = 60.0
+"""Esc asks before stopping a session that has run longer than this (seconds)."""
+RELEASE_SCREEN_AFTER_PAUSE_MS = 120_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, clock: Clock = time.monotonic) -> None:
+        super().__init__()
+        self.clock = clock
+        """The monotonic clock sessions run on (tests and screenshots pass a fake one)."""
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Backstretch")
+        self.settings = settings or Settings()
+        self.theme = theme.LIGHT
+        self.library: Library | None = None
+        self.driver: SessionDriver | None = None
+        self._current_routine = ""
+        self._inhibitor: ScreenSaverInhibitor | None = None
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
+        self._release_timer.timeout.connect(self._release_screen)
+
+        self.pages = QStackedWidget()
+        self.picker = PickerPage()
+        self.step_view = StepView()
+        self.summary = SummaryPage()
+        for page in (self.picker, self.step_view, self.summary):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.picker.startRequested.connect(lambda routine_id: self.open_routine(routine_id, True))
+        self.picker.banner.dismissed.connect(self.settings.dismiss_safety_notice)
+        self.picker.banner.setVisible(not self.settings.safety_notice_dismissed)
+        self.step_view.stopRequested.connect(self.request_stop)
+        self.summary.againRequested.connect(lambda: self.open_routine(self._current_routine, True))
+        self.summary.backRequested.connect(self.show_picker)
+        self._build_actions()
+        self.pages.currentChanged.connect(self._page_changed)
+        self.apply_theme()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: self.apply_theme())
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self._page_changed()
+
+    # --- actions and keys -----------------------------------------------------------
+
+    def _action(self, text: str, keys: list[str], slot: object, session: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if session:
+            self._session_actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self._session_actions: list[QAction] = []
+        command = self._command
+        self._action("Play or pause", ["Space"], lambda: command("toggle"), True)
+        self._action("Next", ["Right", "N"], lambda: command("next"), True)
+        self._action("Previous", ["Left", "P"], lambda: command("previous"), True)
+        self._action("Restart step", ["R"], lambda: command("restart_step"), True)
+        self._action("Stop", ["Esc"], self.request_stop, True)
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self._action("&Open routine file…", ["Ctrl+O"], self.open_file))
+        file_menu.addAction(self._action("&Reload routines", ["F5"], self.reload_library))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", ["Ctrl+Q"], self.close))
+        view_menu = menu.addMenu("&View")
+        self.focus_action = self._action("&Focus mode", ["F11"], self.toggle_focus_mode)
+        self.focus_action.setCheckable(True)
+        view_menu.addAction(self.focus_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&About Backstretch", [], self.show_about))
+
+    def _command(self, name: str) -> None:
+        if self.driver is not None and self.pages.currentWidget() is self.step_view:
+            getattr(self.driver, name)()
+
+    def _page_changed(self) -> None:
+        in_session = self.pages.currentWidget() is self.step_view
+        for action in self._session_actions:
+            action.setEnabled(in_session)
+        if not in_session and self.focus_action.isChecked():
+            self.toggle_focus_mode()
+        self._update_title()
+
+    # --- library --------------------------------------------------------------------
+
+    def load_library(self) -> Library:
+        folders = [(resources.routines_dir(), Origin.BUNDLED), (user_routines_dir(), Origin.USER)]
+        self.library = load_library(resources.catalog_path(), folders)
+        self.picker.set_library(self.library)
+        return self.library
+
+    def reload_library(self) -> None:
+        current = self.picker.list.currentItem()
+        self.load_library()
+        if current is not None:
+            self.picker.select(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a routine", str(user_routines_dir()), "Routines (*.yaml *.yml)"
+        )
+        if path:
+            self.open_routine(path, False)
+
+    # --- sessions -------------------------------------------------------------------
+
+    def open_routine(self, id_or_path: str, start: bool = False) -> bool:
+        """Show a routine's step view, ready (or started); False with a message if not."""
+        library = self.library or self.load_library()
+        entry = library.find(id_or_path)
+        try:
+            if entry is not None:
+                routine = entry.routine
+            elif Path(id_or_path).suffix in (".yaml", ".yml") or Path(id_or_path).is_file():
+                routine = load_routine(Path(id_or_path), library.catalog)
+            else:
+                self._tell(f"There is no routine called “{id_or_path}”.")
+                return False
+        except InvalidFileError as error:
+            self._tell("This routine can't be opened:\n\n" + str(error))
+            return False
+        self._retire_driver()
+        self._current_routine = routine.id if entry is not None else id_or_path
+        timeline = compile_routine(routine, library.exercises)
+        driver = SessionDriver(timeline, self.clock, parent=self)
+        self.driver = driver
+        driver.stateChanged.connect(self._state_changed)
+        driver.tick.connect(self._update_title)
+        driver.finished.connect(lambda _: self._show_summary())
+        self.step_view.attach(driver, library.exercises)
+        self.pages.setCurrentWidget(self.step_view)
+        if start:
+            driver.start()
+        return True
+
+    def _retire_driver(self) -> None:
+        if self.driver is not None:
+            self.driver.shutdown()
+            self.driver.deleteLater()
+            self.driver = None
+        self._release_screen()
+
+    def request_stop(self) -> None:
+        driver = self.driver
+        if driver is None or driver.state in (State.FINISHED, State.STOPPED):
+            self.show_picker()
+            return
+        if driver.session.active_elapsed() > ASK_BEFORE_STOP_AFTER:
+            was_running = driver.state is State.RUNNING
+            answer = QMessageBox.question(
+                self,
+                "Stop the session?",
+                "Stop this session? You can see what you did on the next screen.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                if was_running and driver.state is State.PAUSED:
+                    driver.resume()
+                return
+        if driver.session.active_elapsed() == 0 and driver.state is State.READY:
+            self._retire_driver()
+            self.show_picker()
+            return
+        driver.stop()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if self.driver is not None:
+            self.summary.show_session(self.driver.session)
+        self._release_screen()
+        self.pages.setCurrentWidget(self.summary)
+
+    def show_picker(self) -> None:
+        self._retire_driver()
+        self.pages.setCurrentWidget(self.picker)
+        self.picker.list.setFocus()
+
+    def _state_changed(self, state: str) -> None:
+        if state == State.RUNNING.value:
+            self._release_timer.stop()
+            self._inhibit_screen()
+        elif state == State.PAUSED.value:
+            self._release_timer.start()
+        else:
+            self._release_screen()
+        self._update_title()
+
+    def _inhibit_screen(self) -> None:
+        if self._inhibitor is None:
+            self._inhibitor = ScreenSaverInhibitor(self)
+        self._inhibitor.inhibit()
+
+    def _release_screen(self) -> None:
+        self._release_timer.stop()
+        if self._inhibitor is not None:
+            self._inhibitor.release()
+
+    # --- look -----------------------------------------------------------------------
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.theme = theme.apply(app)
+        self.step_view.apply_theme(self.theme)
+
+    def _update_title(self) -> None:
+        driver = self.driver
+        if driver is None or self.pages.currentWidget() is not self.step_view:
+            self.setWindowTitle("Backstretch")
+            return
+        segment = driver.segment
+        left = clock(driver.remaining())
+        if driver.state is State.PAUSED:
+            title = f"Paused · {segment.exercise_name} — Backstretch"
+        elif driver.state is State.RUNNING:
+            title = f"{left} · {segment.exercise_name} — Backstretch"
+        else:
+            title = f"{driver.timeline.title} — Backstretch"
+        if title != self.windowTitle():
+            self.setWindowTitle(title)
+
+    def toggle_focus_mode(self) -> None:
+        focus = not self.isFullScreen() and self.pages.currentWidget() is self.step_view
+        self.menuBar().setVisible(not focus)
+        self.focus_action.setChecked(focus)
+        if focus:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Backstretch",
+            f"<h3>Backstretch {__version__}</h3><p>A follow-along timer for back-stretching "
+            f"routines.</p><p><b>Please read:</b> {SAFETY_NOTICE}</p>",
+        )
+
+    def _tell(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Backstretch", message, parent=self)
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.isFullScreen():
+            self.settings.save_geometry(self.saveGeometry())
+        self._retire_driver()
+        super().closeEvent(event)

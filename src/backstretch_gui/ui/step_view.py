@@ -1,0 +1,320 @@
+"""The step view: what a person on the floor, two metres away, follows.
+
+It only listens to the session driver's signals and sends it commands; all timing
+lives in the driver and the core.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Breath, Exercise, Sides
+from ..core.session import CueDue, State
+from ..core.timeline import Segment, SegmentKind
+from ..core.words import clock
+from . import icons, theme
+from .driver import SessionDriver
+from .illustration import IllustrationView
+from .ring import CountdownRing
+
+KIND_CAPTIONS = {
+    SegmentKind.PREP: "Get ready",
+    SegmentKind.TRANSITION: "Get ready",
+    SegmentKind.HOLD: "Stretch",
+    SegmentKind.PHASE: "Move",
+    SegmentKind.REST: "Rest",
+    SegmentKind.SWITCH: "Switch sides",
+}
+BREATH_TEXT = {Breath.IN: "Breathe in", Breath.OUT: "Breathe out", Breath.HOLD: "Hold"}
+
+
+def _label(name: str, text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setAccessibleName(name)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _pixel_font(widget: QWidget, pixels: int, weight: int = 400) -> None:
+    font = widget.font()
+    font.setPixelSize(max(10, pixels))
+    font.setWeight(font.Weight(weight))
+    widget.setFont(font)
+
+
+class StepView(QWidget):
+    """Signals: stopRequested() when the stop button is pressed (the window asks first)."""
+
+    stopRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepView")
+        self.theme = theme.LIGHT
+        self.driver: SessionDriver | None = None
+        self.exercises: dict[str, Exercise] = {}
+        self._build()
+
+    # --- construction ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.routineTitle = _label("routineTitle", role="muted")
+        self.timeLeft = _label("timeLeftLabel", role="muted")
+        self.timeLeft.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("routineProgress")
+        self.progress.setAccessibleName("Routine progress")
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1000)
+
+        self.exerciseName = _label("exerciseName")
+        self.exerciseName.setWordWrap(True)
+        self.sideLabel = _label("sideLabel")
+        self.repLabel = _label("repLabel", role="muted")
+        self.illustration = IllustrationView()
+        self.cueText = _label("cueText")
+        self.cueText.setWordWrap(True)
+        self.breathLabel = _label("breathLabel")
+        self.ring = CountdownRing()
+        self.nextUpLabel = _label("nextUpLabel", role="muted")
+        self.nextUpLabel.setWordWrap(True)
+        self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.cautionsButton = QPushButton("Cautions")
+        self.cautionsButton.setObjectName("cautionsButton")
+        self.cautionsButton.setToolTip("What to watch out for in this exercise")
+        self.cautionsButton.clicked.connect(self.show_cautions)
+        self.previousButton = self._control("previousButton", "Previous (Left or P)")
+        self.playPauseButton = self._control("playPauseButton", "Play or pause (Space)")
+        self.nextButton = self._control("nextButton", "Next exercise (Right or N)")
+        self.stopButton = self._control("stopButton", "Stop (Esc)")
+        self.playPauseButton.setProperty("accent", True)
+
+        header = QHBoxLayout()
+        header.addWidget(self.routineTitle, 1)
+        header.addWidget(self.timeLeft)
+
+        badges = QHBoxLayout()
+        badges.setSpacing(16)
+        badges.addWidget(self.sideLabel)
+        badges.addWidget(self.repLabel)
+        badges.addStretch(1)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(self.exerciseName)
+        left.addLayout(badges)
+        left.addWidget(self.illustration, 1)
+        left.addWidget(self.cueText)
+        left.addWidget(self.breathLabel)
+
+        right = QVBoxLayout()
+        right.addWidget(self.ring, 1)
+        right.addWidget(self.nextUpLabel)
+
+        main = QHBoxLayout()
+        main.setSpacing(32)
+        main.addLayout(left, 11)
+        main.addLayout(right, 9)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(16)
+        controls.addWidget(self.cautionsButton)
+        controls.addStretch(1)
+        for button in (self.previousButton, self.playPauseButton, self.nextButton):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        controls.addWidget(self.stopButton)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self.progress)
+        layout.addLayout(main, 1)
+        layout.addLayout(controls)
+        self.stopButton.clicked.connect(self.stopRequested)
+        self.previousButton.clicked.connect(lambda: self._command("previous"))
+        self.playPauseButton.clicked.connect(lambda: self._command("toggle"))
+        self.nextButton.clicked.connect(lambda: self._command("next"))
+
+    def _command(self, name: str) -> None:
+        if self.driver is not None:
+            getattr(self.driver, name)()
+
+    def _control(self, name: str, tip: str) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to play/pause
+        button.setProperty("round", True)
+        button.setFixedSize(72, 72)
+        return button
+
+    # --- wiring ---------------------------------------------------------------------
+
+    def attach(self, driver: SessionDriver, exercises: dict[str, Exercise]) -> None:
+        """Follow ``driver``; the window retires the previous driver (and its signals)."""
+        self.driver, self.exercises = driver, exercises
+        self.routineTitle.setText(driver.timeline.title)
+        driver.segmentStarted.connect(self.show_segment)
+        driver.tick.connect(self.refresh)
+        driver.stateChanged.connect(self.show_state)
+        driver.cueDue.connect(self._announce)
+        self.ring.on_arc_length = lambda pixels: setattr(driver, "arc_pixels", pixels)
+        self.ring.on_arc_length(self.ring.width() * 3.1416 * self.devicePixelRatioF())
+        self.ring.set_source(driver.remaining)
+        self.show_segment(driver.segment)
+        self.show_state(driver.state.value)
+
+    def apply_theme(self, chosen: theme.Theme) -> None:
+        self.theme = chosen
+        self.ring.set_colours(QColor(chosen.track), QColor(chosen.text))
+        self.illustration.set_placeholder_colour(QColor(chosen.muted))
+        self.cautionsButton.setProperty("role", "")
+        for name, button in [
+            ("previous", self.previousButton),
+            ("next", self.nextButton),
+            ("stop", self.stopButton),
+        ]:
+            button.setIcon(icons.icon(name, chosen.text))
+        self._update_play_icon()
+        self.scale_to_height()  # a new style sheet resets the fonts set on widgets
+        if self.driver is not None:
+            self.show_segment(self.driver.segment)
+
+    # --- showing --------------------------------------------------------------------
+
+    def show_segment(self, segment: Segment) -> None:
+        driver = self.driver
+        if driver is None:
+            return
+        self.exerciseName.setText(segment.exercise_name)
+        side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
+        self.sideLabel.setText(side)
+        self.sideLabel.setVisible(bool(side))
+        colour = self.theme.kind_colour(segment.kind)
+        self.sideLabel.setStyleSheet(
+            f"color: {self.theme.on_accent}; background: {self._badge_colour()};"
+            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
+        )
+        self.repLabel.setText(f"Rep {segment.rep} of {segment.reps}" if segment.rep else "")
+        self.cueText.setText(segment.cue)
+        breath = BREATH_TEXT.get(segment.breath, "")
+        self.breathLabel.setText(breath)
+        self.breathLabel.setStyleSheet(f"color: {self.theme.accent_text}; font-weight: 700;")
+        self.ring.set_segment(segment.seconds, colour, KIND_CAPTIONS[segment.kind])
+        session = driver.session
+        self.illustration.show_keyframe(
+            segment.keyframe,
+            segment.mirrored,
+            segment.from_keyframe,
+            lambda: session.segment_elapsed() / segment.seconds,
+            description=f"{segment.exercise_name}: {segment.cue}",
+        )
+        self.nextUpLabel.setText(self._next_up(segment))
+        self.refresh()
+
+    def _badge_colour(self) -> str:
+        return "#0B7563" if not self.theme.dark else "#0E8571"
+
+    def _next_up(self, segment: Segment) -> str:
+        timeline = self.driver.timeline if self.driver else None
+        if timeline is None:
+            return ""
+        following = timeline.segments[segment.index + 1 :]
+        upcoming = next((s for s in following if s.step != segment.step), None)
+        if upcoming is None:
+            return "Next: finish"
+        span = timeline.steps[upcoming.step]
+        return f"Next: {span.exercise_name} · {clock(span.seconds)}"
+
+    def refresh(self) -> None:
+        driver = self.driver
+        if driver is None:
+            return
+        session = driver.session
+        self.ring.refresh()
+        if self.illustration.moving and session.state is State.RUNNING:
+            self.illustration.update()
+        total = driver.timeline.total_seconds
+        position = session.position()
+        self.progress.setValue(round(1000 * position / total) if total else 1000)
+        self.timeLeft.setText(f"{clock(session.total_remaining())} left")
+
+    def show_state(self, state: str) -> None:
+        self.ring.set_paused(state == State.PAUSED.value)
+        self._update_play_icon()
+
+    def _update_play_icon(self) -> None:
+        running = self.driver is not None and self.driver.state is State.RUNNING
+        self.playPauseButton.setIcon(icons.icon("pause" if running else "play", "#FFFFFF"))
+        self.playPauseButton.setToolTip(("Pause" if running else "Start") + " (Space)")
+
+    def _announce(self, due: CueDue) -> None:
+        # Screen readers hear the spoken cues through the cue text's description.
+        if due.cue.kind.value == "speech":
+            self.cueText.setAccessibleDescription(due.cue.text)
+
+    def show_cautions(self) -> None:
+        if self.driver is None:
+            return
+        exercise = self.exercises.get(self.driver.segment.exercise_id)
+        if exercise is None:
+            return
+        popup = QFrame(self, Qt.WindowType.Popup)
+        popup.setObjectName("card")
+        box = QVBoxLayout(popup)
+        box.setContentsMargins(20, 16, 20, 16)
+        heading = _label("cautionsHeading", f"Cautions: {exercise.name}", role="heading")
+        box.addWidget(heading)
+        for caution in exercise.cautions:
+            line = _label("caution", f"• {caution}")
+            line.setWordWrap(True)
+            line.setMinimumWidth(420)
+            box.addWidget(line)
+        popup.adjustSize()
+        anchor = self.cautionsButton.mapToGlobal(QPoint(0, 0))
+        popup.move(anchor.x(), anchor.y() - popup.height() - 8)
+        popup.show()
+        self._cautions_popup = popup
+
+    # --- scaling --------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scale_to_height()
+
+    def scale_to_height(self) -> None:
+        """Type and buttons grow with the window, so the view reads well when maximised."""
+        height = self.height()
+        _pixel_font(self.exerciseName, max(36, round(height * 0.056)), 700)
+        _pixel_font(self.cueText, max(24, round(height * 0.04)), 500)
+        _pixel_font(self.breathLabel, max(22, round(height * 0.036)), 700)
+        _pixel_font(self.sideLabel, max(18, round(height * 0.028)), 700)
+        _pixel_font(self.repLabel, max(18, round(height * 0.028)), 600)
+        _pixel_font(self.nextUpLabel, max(17, round(height * 0.026)), 500)
+        _pixel_font(self.routineTitle, max(15, round(height * 0.022)), 600)
+        _pixel_font(self.timeLeft, max(15, round(height * 0.022)), 600)
+        size = max(56, round(height * 0.09))
+        for button in (self.previousButton, self.nextButton, self.stopButton):
+            button.setFixedSize(size, size)
+            button.setIconSize(button.size() * 0.6)
+            button.setStyleSheet(f"border-radius: {size // 2}px;")
+        big = round(size * 1.25)
+        self.playPauseButton.setFixedSize(big, big)
+        self.playPauseButton.setIconSize(self.playPauseButton.size() * 0.6)
+        self.playPauseButton.setStyleSheet(f"border-radius: {big // 2}px;")

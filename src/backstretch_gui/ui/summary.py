@@ -1,0 +1,83 @@
+"""The summary after a session: what was done, what was skipped, how long it took."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.session import Outcome, Session, State
+from ..core.words import clock
+
+
+class SummaryPage(QWidget):
+    """Signals: againRequested(), backRequested()."""
+
+    againRequested = Signal()
+    backRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryView")
+        self.heading = QLabel()
+        self.heading.setObjectName("summaryHeading")
+        self.heading.setProperty("role", "title")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stats = QLabel()
+        self.stats.setObjectName("summaryStats")
+        self.stats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stats.setTextFormat(Qt.TextFormat.RichText)
+        self.stats.setWordWrap(True)
+        self.againButton = QPushButton("Again")
+        self.againButton.setObjectName("againButton")
+        self.againButton.setProperty("accent", True)
+        self.againButton.setMinimumSize(180, 52)
+        self.backButton = QPushButton("Back to routines")
+        self.backButton.setObjectName("backButton")
+        self.backButton.setMinimumSize(180, 52)
+        self.againButton.clicked.connect(self.againRequested)
+        self.backButton.clicked.connect(self.backRequested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.backButton)
+        buttons.addWidget(self.againButton)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setSpacing(24)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stats)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def show_session(self, session: Session) -> None:
+        timeline = session.timeline
+        done = [
+            s for s, o in zip(timeline.steps, session.outcomes, strict=True) if o is Outcome.DONE
+        ]
+        skipped = [
+            s for s, o in zip(timeline.steps, session.outcomes, strict=True) if o is Outcome.SKIPPED
+        ]
+        finished = session.state is State.FINISHED
+        self.heading.setText("Well done" if finished and done else "Session ended")
+        font = self.heading.font()
+        font.setPixelSize(44)
+        self.heading.setFont(font)
+        marks = {
+            Outcome.DONE: "✓ done",
+            Outcome.SKIPPED: "– skipped",
+            Outcome.PENDING: "– not reached",
+        }
+        rows = "".join(
+            f"<tr><td style='padding:4px 16px'>{html.escape(span.exercise_name)}</td>"
+            f"<td style='padding:4px 16px'>{marks[outcome]}</td></tr>"
+            for span, outcome in zip(timeline.steps, session.outcomes, strict=True)
+        )
+        self.stats.setText(
+            f"<p style='font-size:20px'>{html.escape(timeline.title)}</p>"
+            f"<p style='font-size:22px'><b>{len(done)}</b> done · <b>{len(skipped)}</b> skipped"
+            f" · <b>{clock(session.active_elapsed())}</b> taken</p>"
+            f"<table align='center' style='font-size:17px'>{rows}</table>"
+        )

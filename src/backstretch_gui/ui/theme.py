@@ -1,0 +1,187 @@
+"""Colours and type: one accent, light and dark palettes that follow the system.
+
+Every text colour here is checked against its background for a contrast ratio of at
+least 4.5:1 (tests/ui/test_theme.py), in both palettes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ..core.timeline import SegmentKind
+
+ACCENT = "#14A38B"
+"""The one accent colour (also the highlight in the illustrations)."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    dark: bool
+    window: str
+    surface: str
+    """Cards and panes, a step away from the window colour."""
+    text: str
+    muted: str
+    """Secondary text; still at least 4.5:1 on window and surface."""
+    accent: str
+    accent_text: str
+    """Text in the accent colour, on the window colour."""
+    on_accent: str
+    """Text on an accent-filled button."""
+    track: str
+    """The empty part of the countdown ring."""
+    warning: str
+    kinds: dict[SegmentKind, str]
+    """Ring colour per segment kind: get ready, stretch, rest, switch sides."""
+
+    def kind_colour(self, kind: SegmentKind) -> QColor:
+        return QColor(self.kinds[kind])
+
+
+def _kinds(ready: str, work: str, rest: str, switch: str) -> dict[SegmentKind, str]:
+    return {
+        SegmentKind.PREP: ready,
+        SegmentKind.TRANSITION: ready,
+        SegmentKind.HOLD: work,
+        SegmentKind.PHASE: work,
+        SegmentKind.REST: rest,
+        SegmentKind.SWITCH: switch,
+    }
+
+
+LIGHT = Theme(
+    dark=False,
+    window="#F7F7F5",
+    surface="#FFFFFF",
+    text="#1D232B",
+    muted="#545D69",
+    accent=ACCENT,
+    accent_text="#0B7563",
+    on_accent="#FFFFFF",
+    track="#E2E5E9",
+    warning="#9A3B00",
+    kinds=_kinds(ready="#C77700", work=ACCENT, rest="#3B7DD8", switch="#8A5CD0"),
+)
+
+DARK = Theme(
+    dark=True,
+    window="#1E1F22",
+    surface="#2A2C30",
+    text="#ECEDEF",
+    muted="#AEB4BD",
+    accent=ACCENT,
+    accent_text="#3FD1B6",
+    on_accent="#FFFFFF",
+    track="#3A3D42",
+    warning="#FFB074",
+    kinds=_kinds(ready="#F0A23B", work="#2BC2A6", rest="#6AA5F5", switch="#B48CF2"),
+)
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def current() -> Theme:
+    return DARK if system_prefers_dark() else LIGHT
+
+
+def palette(theme: Theme) -> QPalette:
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in [
+        (roles.Window, theme.window),
+        (roles.WindowText, theme.text),
+        (roles.Base, theme.surface),
+        (roles.AlternateBase, theme.window),
+        (roles.Text, theme.text),
+        (roles.Button, theme.surface),
+        (roles.ButtonText, theme.text),
+        (roles.PlaceholderText, theme.muted),
+        (roles.ToolTipBase, theme.surface),
+        (roles.ToolTipText, theme.text),
+        (roles.Highlight, theme.accent),
+        (roles.HighlightedText, theme.on_accent),
+        (roles.Link, theme.accent_text),
+        (roles.Accent, theme.accent),
+    ]:
+        p.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor(theme.muted))
+    return p
+
+
+def style_sheet(theme: Theme) -> str:
+    return f"""
+    QToolTip {{
+        color: {theme.text}; background: {theme.surface}; border: 1px solid {theme.track};
+    }}
+    QLineEdit {{
+        padding: 8px 12px; border-radius: 10px; border: 1px solid {theme.track};
+        background: {theme.surface}; font-size: 16px;
+    }}
+    QLineEdit:focus {{ border: 2px solid {theme.accent}; }}
+    QListView {{
+        border: none; background: transparent; outline: none;
+    }}
+    QListView::item {{ padding: 10px; border-radius: 12px; margin: 2px 0; }}
+    QListView::item:selected {{ background: {theme.surface}; color: {theme.text};
+        border: 2px solid {theme.accent}; }}
+    QListView::item:hover:!selected {{ background: {theme.surface}; }}
+    QPushButton {{
+        padding: 8px 18px; border-radius: 10px; border: 1px solid {theme.track};
+        background: {theme.surface}; color: {theme.text};
+    }}
+    QPushButton:hover {{ border-color: {theme.accent}; }}
+    QPushButton:focus {{ border: 2px solid {theme.accent}; }}
+    QPushButton[accent="true"] {{
+        background: {theme.accent_text if not theme.dark else "#0E8571"};
+        color: {theme.on_accent}; border: none; font-weight: 600;
+    }}
+    QPushButton[round="true"] {{ border-radius: 36px; padding: 0; }}
+    QProgressBar {{
+        border: none; border-radius: 4px; background: {theme.track}; max-height: 8px;
+    }}
+    QProgressBar::chunk {{ border-radius: 4px; background: {theme.accent}; }}
+    QFrame#banner {{ background: {theme.surface}; border: 1px solid {theme.track};
+        border-left: 6px solid {theme.accent}; border-radius: 10px; }}
+    QFrame#card {{ background: {theme.surface}; border-radius: 16px; }}
+    QLabel[role="muted"] {{ color: {theme.muted}; }}
+    QLabel[role="title"] {{ font-weight: 700; }}
+    QLabel[role="heading"] {{ font-size: 17px; font-weight: 700; }}
+    QLabel[role="warning"] {{ color: {theme.warning}; }}
+    QScrollArea {{ border: none; background: transparent; }}
+    """
+
+
+def apply(app: QApplication, theme: Theme | None = None) -> Theme:
+    theme = theme or current()
+    app.setStyle("Fusion")
+    font = app.font()
+    font.setPixelSize(15)  # set here, not in the style sheet, so widgets can scale theirs
+    app.setFont(font)
+    app.setPalette(palette(theme))
+    app.setStyleSheet(style_sheet(theme))
+    return theme
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two colours."""
+
+    def luminance(colour: str) -> float:
+        c = QColor(colour)
+        channels = []
+        for value in (c.redF(), c.greenF(), c.blueF()):
+            linear = value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+            channels.append(linear)
+        r, g, b = channels
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
