@@ -9,7 +9,7 @@ import pytest
 # Qt must never try to reach a real display from a test unless a test asks for Xvfb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-DATA = Path(__file__).parent / "data"
+from helpers import FakeClock
 
 
 @pytest.fixture(autouse=True)
@@ -20,19 +20,6 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     yield data
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

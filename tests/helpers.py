@@ -23,3 +23,16 @@ def compile_file(path: Path, catalog: Catalog | None = None) -> Timeline:
 
 def short_timeline() -> Timeline:
     return compile_file(DATA / "short.yaml")
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

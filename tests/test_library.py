@@ -17,7 +17,7 @@ def library_with(user_dir: Path):  # type: ignore[no-untyped-def]
 
 def test_the_test_data_loads(tmp_path: Path) -> None:
     library = library_with(tmp_path)
-    assert [e.routine.id for e in library.routines] == ["short"]
+    assert [e.routine.id for e in library.routines] == ["short", "tiny"]
     assert library.broken == []
 
 
@@ -28,7 +28,7 @@ def test_a_broken_user_file_is_listed_beside_the_good_ones(tmp_path: Path) -> No
     (tmp_path / "broken.yaml").write_text("id: [oops\n")
     (tmp_path / "notes.txt").write_text("not a routine")
     library = library_with(tmp_path)
-    assert {e.routine.id for e in library.routines} == {"short", "good"}
+    assert {e.routine.id for e in library.routines} == {"short", "tiny", "good"}
     assert [b.path.name for b in library.broken] == ["broken.yaml"]
     assert library.broken[0].origin is Origin.USER
     assert "not valid YAML" in library.broken[0].problems[0].message

@@ -17,8 +17,7 @@ from backstretch_gui.core.session import (
 )
 from backstretch_gui.core.timeline import SegmentKind
 
-from conftest import FakeClock
-from helpers import short_timeline
+from helpers import FakeClock, short_timeline
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from backstretch_gui.core.session import (
     State,
 )
 
-from conftest import FakeClock
-from helpers import short_timeline
+from helpers import FakeClock, short_timeline
 
 TIMELINE = short_timeline()
 COMMANDS = ["start", "pause", "resume", "toggle", "next", "previous", "restart_step", "stop"]

@@ -80,6 +80,7 @@ class IllustrationView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("illustration")
+        self.setAccessibleName("Exercise illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(200, 150)
         self._keyframe = ""

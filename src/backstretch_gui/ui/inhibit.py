@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
@@ -46,5 +46,7 @@ class ScreenSaverInhibitor(QObject):
     def release(self) -> None:
         if self._interface is None or self._cookie is None:
             return
-        self._interface.call("UnInhibit", self._cookie)
+        # The cookie is a D-Bus uint32; a plain call would send a Python int as int32,
+        # which the service rejects. The interface's own method knows the type.
+        QMetaObject.invokeMethod(self._interface, "UnInhibit", Q_ARG("uint", self._cookie))
         self._cookie = None

@@ -130,9 +130,10 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         current = self.picker.list.currentItem()
+        chosen = str(current.data(Qt.ItemDataRole.UserRole)) if current is not None else ""
         self.load_library()
-        if current is not None:
-            self.picker.select(str(current.data(Qt.ItemDataRole.UserRole)))
+        if chosen:
+            self.picker.select(chosen)
 
     def open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -101,6 +101,7 @@ class PickerPage(QWidget):
         scroll.setWidget(self.detail_text)
         self.startButton = QPushButton("Start")
         self.startButton.setObjectName("startButton")
+        self.startButton.setAccessibleName("Start routine")
         self.startButton.setProperty("accent", True)
         self.startButton.setToolTip("Start this routine (Enter)")
         self.startButton.setMinimumHeight(52)

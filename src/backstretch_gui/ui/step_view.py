@@ -62,6 +62,7 @@ class StepView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepView")
+        self.setAccessibleName("Step view")
         self.theme = theme.LIGHT
         self.driver: SessionDriver | None = None
         self.exercises: dict[str, Exercise] = {}
@@ -208,7 +209,7 @@ class StepView(QWidget):
         self.sideLabel.setVisible(bool(side))
         colour = self.theme.kind_colour(segment.kind)
         self.sideLabel.setStyleSheet(
-            f"color: {self.theme.on_accent}; background: {self._badge_colour()};"
+            f"color: {self.theme.on_accent}; background: {self.theme.accent_fill};"
             "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
         )
         self.repLabel.setText(f"Rep {segment.rep} of {segment.reps}" if segment.rep else "")
@@ -227,9 +228,6 @@ class StepView(QWidget):
         )
         self.nextUpLabel.setText(self._next_up(segment))
         self.refresh()
-
-    def _badge_colour(self) -> str:
-        return "#0B7563" if not self.theme.dark else "#0E8571"
 
     def _next_up(self, segment: Segment) -> str:
         timeline = self.driver.timeline if self.driver else None

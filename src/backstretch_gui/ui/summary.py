@@ -20,6 +20,7 @@ class SummaryPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryView")
+        self.setAccessibleName("Session summary")
         self.heading = QLabel()
         self.heading.setObjectName("summaryHeading")
         self.heading.setProperty("role", "title")

@@ -30,6 +30,8 @@ class Theme:
     accent: str
     accent_text: str
     """Text in the accent colour, on the window colour."""
+    accent_fill: str
+    """Buttons and badges filled with the accent, dark enough for white text."""
     on_accent: str
     """Text on an accent-filled button."""
     track: str
@@ -61,6 +63,7 @@ LIGHT = Theme(
     muted="#545D69",
     accent=ACCENT,
     accent_text="#0B7563",
+    accent_fill="#0B7563",
     on_accent="#FFFFFF",
     track="#E2E5E9",
     warning="#9A3B00",
@@ -75,6 +78,7 @@ DARK = Theme(
     muted="#AEB4BD",
     accent=ACCENT,
     accent_text="#3FD1B6",
+    accent_fill="#0E8571",
     on_accent="#FFFFFF",
     track="#3A3D42",
     warning="#FFB074",
@@ -141,7 +145,7 @@ def style_sheet(theme: Theme) -> str:
     QPushButton:hover {{ border-color: {theme.accent}; }}
     QPushButton:focus {{ border: 2px solid {theme.accent}; }}
     QPushButton[accent="true"] {{
-        background: {theme.accent_text if not theme.dark else "#0E8571"};
+        background: {theme.accent_fill};
         color: {theme.on_accent}; border: none; font-weight: 600;
     }}
     QPushButton[round="true"] {{ border-radius: 36px; padding: 0; }}

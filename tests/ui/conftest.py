@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from backstretch_gui import resources
+from backstretch_gui.app import application
+from backstretch_gui.core.library import Origin, load_library
+from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.settings import Settings
+
+from helpers import DATA, FakeClock
+
+
+@pytest.fixture
+def window(qtbot: QtBot, clock: FakeClock, isolated_user_dirs: Path) -> Iterator[MainWindow]:
+    """The real main window with the bundled library and a fake clock."""
+    application()
+    win = MainWindow(Settings(isolated_user_dirs / "settings.ini"), clock=clock)
+    qtbot.addWidget(win)
+    win.load_library()
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.driver is not None:
+        win.driver.shutdown()
+
+
+@pytest.fixture
+def test_window(window: MainWindow) -> MainWindow:
+    """The window with the small test catalog and routines instead of the bundled ones."""
+    window.library = load_library(DATA / "exercises.yaml", [(DATA, Origin.BUNDLED)])
+    window.picker.set_library(window.library)
+    return window
+
+
+@pytest.fixture
+def user_routines(isolated_user_dirs: Path) -> Path:
+    folder = isolated_user_dirs / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def copy_bundled(name: str, folder: Path) -> Path:
+    target = folder / name
+    shutil.copy(resources.routines_dir() / name, target)
+    return target

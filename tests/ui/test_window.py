@@ -1,0 +1,387 @@
+"""The main window as a user meets it: picker, step view, controls, keys, summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from backstretch_gui.app import create_window
+from backstretch_gui.core.session import State
+from backstretch_gui.core.timeline import SegmentKind
+from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.ring import CountdownRing
+from backstretch_gui.ui.settings import Settings
+
+from .conftest import copy_bundled
+from helpers import FakeClock
+
+NAMES: dict[str, type] = {
+    "routinePicker": QAbstractItemView,
+    "routineSearch": QLineEdit,
+    "startButton": QPushButton,
+    "stepView": QWidget,
+    "illustration": QWidget,
+    "exerciseName": QLabel,
+    "cueText": QLabel,
+    "sideLabel": QLabel,
+    "repLabel": QLabel,
+    "nextUpLabel": QLabel,
+    "countdownRing": QWidget,
+    "routineProgress": QProgressBar,
+    "playPauseButton": QPushButton,
+    "previousButton": QPushButton,
+    "nextButton": QPushButton,
+    "stopButton": QPushButton,
+    "summaryView": QWidget,
+}
+
+
+def child(window: MainWindow, name: str) -> QWidget:
+    found = window.findChild(QWidget, name)
+    assert found is not None, name
+    return found
+
+
+def picker_ids(window: MainWindow) -> list[str]:
+    view = window.picker.list
+    return [str(view.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(view.count())]
+
+
+def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    """Let time pass in small steps, waking the driver as its timer would."""
+    assert window.driver is not None
+    while seconds > 1e-9:
+        step = min(0.25, seconds)
+        clock.advance(step)
+        seconds -= step
+        window.driver._wake()
+
+
+def test_every_automation_name_is_there(window: MainWindow) -> None:
+    for name, kind in NAMES.items():
+        assert isinstance(child(window, name), kind), name
+        assert child(window, name).accessibleName(), name
+
+
+def test_create_window_opens_a_routine_ready_or_started(qtbot: QtBot) -> None:
+    ready = create_window(["desk-break"])
+    qtbot.addWidget(ready)
+    assert ready.pages.currentWidget() is ready.step_view
+    assert ready.driver is not None and ready.driver.state is State.READY
+    started = create_window(["desk-break", "--start"])
+    qtbot.addWidget(started)
+    assert started.driver is not None and started.driver.state is State.RUNNING
+    for win in (ready, started):
+        assert win.driver is not None
+        win.driver.shutdown()
+
+
+def test_picker_lists_every_routine_and_filters_as_you_type(window: MainWindow) -> None:
+    ids = picker_ids(window)
+    assert len(ids) == 7 and "lower-back-floor" in ids
+    view = window.picker.list
+    first = view.item(0)
+    assert "\n" in first.text() and "exercises" in first.text()
+    assert not first.icon().isNull()
+    window.picker.search.setText("chair")
+    visible = [view.item(r) for r in range(view.count()) if not view.item(r).isHidden()]
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in visible] == ["desk-break"]
+    assert view.currentItem() is visible[0]
+    assert "Desk break" in window.picker.detail_text.text()
+    window.picker.search.setText("no such thing")
+    assert all(view.item(r).isHidden() for r in range(view.count()))
+    assert not window.picker.startButton.isEnabled()
+
+
+def test_arrows_choose_and_enter_starts(window: MainWindow, qtbot: QtBot) -> None:
+    window.picker.search.setFocus()
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_Down)
+    assert window.picker.list.currentRow() == 1
+    chosen = window.picker.list.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(window.picker.search, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.step_view
+    assert window.driver is not None
+    assert window.driver.timeline.routine_id == chosen
+    assert window.driver.state is State.RUNNING
+
+
+def test_details_show_exercises_doses_cautions_and_source(window: MainWindow) -> None:
+    window.picker.select("three-easy-back-stretches")
+    text = window.picker.detail_text.text()
+    assert "Figure-4 glute stretch" in text
+    assert "each side" in text
+    assert "Cautions" in text and "pins and needles" in text
+    assert "Seed 000" in text
+
+
+def test_a_broken_user_routine_is_listed_with_its_error(
+    window: MainWindow, user_routines: Path
+) -> None:
+    (user_routines / "oops.yaml").write_text("id: oops\ntitle: [\n")
+    window.reload_library()
+    view = window.picker.list
+    broken = [view.item(r) for r in range(view.count()) if "oops.yaml" in view.item(r).text()]
+    assert broken
+    view.setCurrentItem(broken[0])
+    assert "not valid YAML" in window.picker.detail_text.text()
+    assert not window.picker.startButton.isEnabled()
+    assert len(picker_ids(window)) == 8  # the seven good ones are all still there
+
+
+def test_a_user_routine_shadowing_a_bundled_one_says_so(
+    window: MainWindow, user_routines: Path
+) -> None:
+    copy_bundled("desk-break.yaml", user_routines)
+    window.reload_library()
+    window.picker.select("desk-break")
+    assert "yours" in window.picker.list.currentItem().text()
+    assert "replacing the bundled one" in window.picker.detail_text.text()
+
+
+def test_safety_notice_is_shown_once_until_dismissed(
+    qtbot: QtBot, isolated_user_dirs: Path, clock: FakeClock
+) -> None:
+    settings_file = isolated_user_dirs / "settings.ini"
+    first = MainWindow(Settings(settings_file), clock=clock)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.picker.banner.isVisible()
+    qtbot.mouseClick(
+        first.picker.banner.findChild(QPushButton, "dismissSafetyNotice"),
+        Qt.MouseButton.LeftButton,
+    )
+    assert not first.picker.banner.isVisible()
+    second = MainWindow(Settings(settings_file), clock=clock)
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.picker.banner.isVisible()
+
+
+def test_size_and_position_are_remembered(
+    qtbot: QtBot, isolated_user_dirs: Path, clock: FakeClock
+) -> None:
+    settings_file = isolated_user_dirs / "settings.ini"
+    first = MainWindow(Settings(settings_file), clock=clock)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # the offscreen screen is 800 by 600
+    first.show()
+    first.close()
+    second = MainWindow(Settings(settings_file), clock=clock)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_step_view_reads_from_the_floor_at_1280_by_800(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_routine("three-easy-back-stretches")
+    qtbot.wait(10)
+    ring = window.step_view.ring
+    assert min(ring.width(), ring.height()) >= 300
+    metrics = QFontMetrics(ring.number_font())
+    assert metrics.tightBoundingRect("8").height() >= 120
+    assert metrics.height() >= 120
+    name = window.step_view.exerciseName
+    assert name.font().pixelSize() >= 36
+    assert name.text() == "Side-lying rotation"
+
+
+def test_layout_scales_with_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_routine("desk-break")
+    window.resize(1920, 1080)
+    qtbot.wait(10)
+    big_ring = window.step_view.ring.width()
+    big_font = window.step_view.exerciseName.font().pixelSize()
+    window.resize(1280, 800)
+    qtbot.wait(10)
+    assert big_ring > window.step_view.ring.width()
+    assert big_font > window.step_view.exerciseName.font().pixelSize()
+
+
+def test_ring_properties_are_live(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    ring = child(test_window, "countdownRing")
+    assert isinstance(ring, CountdownRing)
+    assert ring.property("duration") == 5.0
+    assert ring.property("remaining") == 5.0
+    clock.advance(1.25)  # read live, before any timer fires
+    assert ring.property("remaining") == pytest.approx(3.75)
+
+
+def test_segments_show_side_rep_cue_and_next_up(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    view = test_window.step_view
+    assert view.sideLabel.text() == "Left side"
+    assert view.nextUpLabel.text() == "Next: Roll up · 0:35"
+    tick(test_window, clock, 5.5)  # into the first hold
+    assert view.repLabel.text() == "Rep 1 of 2"
+    assert view.cueText.text() == "Draw your knee in"
+    assert view.ring.shown_text == "20"
+    tick(test_window, clock, 20 + 5 + 20)  # rest, second hold: now switching sides
+    assert test_window.driver is not None
+    assert test_window.driver.segment.kind is SegmentKind.SWITCH
+    assert view.sideLabel.text() == "Right side"
+    assert view.illustration._mirrored
+
+
+def test_breathing_cue_shows_for_tempo_phases(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    test_window._command("next")  # to the roll-up: a tempo exercise
+    tick(test_window, clock, 10.5)  # through the transition into the first phase
+    view = test_window.step_view
+    assert view.cueText.text() == "Breathe out and roll up"
+    assert view.breathLabel.text() == "Breathe out"
+    assert view.illustration.moving
+    tick(test_window, clock, 4)
+    assert view.breathLabel.text() == "Hold"
+
+
+def test_buttons_drive_the_session(test_window: MainWindow, qtbot: QtBot) -> None:
+    test_window.open_routine("short")
+    view = test_window.step_view
+    driver = test_window.driver
+    assert driver is not None
+    click = Qt.MouseButton.LeftButton
+    qtbot.mouseClick(view.playPauseButton, click)
+    assert driver.state is State.RUNNING
+    qtbot.mouseClick(view.playPauseButton, click)
+    assert driver.state is State.PAUSED
+    qtbot.mouseClick(view.nextButton, click)
+    assert driver.session.step == 1
+    qtbot.mouseClick(view.previousButton, click)
+    assert driver.session.step == 0
+    qtbot.mouseClick(view.stopButton, click)
+    assert driver.state is State.STOPPED
+    assert test_window.pages.currentWidget() is test_window.summary
+
+
+@pytest.mark.parametrize(
+    ("keys", "step", "state"),
+    [
+        ([Qt.Key.Key_Space], 0, State.RUNNING),
+        ([Qt.Key.Key_Space, Qt.Key.Key_Space], 0, State.PAUSED),
+        ([Qt.Key.Key_Right], 1, State.READY),
+        ([Qt.Key.Key_N, Qt.Key.Key_N], 2, State.READY),
+        ([Qt.Key.Key_N, Qt.Key.Key_Left], 0, State.READY),
+        ([Qt.Key.Key_N, Qt.Key.Key_P], 0, State.READY),
+    ],
+)
+def test_keys(
+    test_window: MainWindow, qtbot: QtBot, keys: list[Qt.Key], step: int, state: State
+) -> None:
+    test_window.open_routine("short")
+    for key in keys:
+        qtbot.keyClick(test_window, key)
+    assert test_window.driver is not None
+    assert (test_window.driver.session.step, test_window.driver.state) == (step, state)
+
+
+def test_r_restarts_the_step(test_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    tick(test_window, clock, 12)
+    qtbot.keyClick(test_window, Qt.Key.Key_R)
+    assert test_window.driver is not None
+    assert test_window.driver.session.index == 0
+    assert test_window.driver.remaining() == 5.0
+
+
+def test_escape_stops_at_once_early_and_asks_later(
+    test_window: MainWindow, qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    test_window.open_routine("short", start=True)
+    tick(test_window, clock, 10)
+    qtbot.keyClick(test_window, Qt.Key.Key_Escape)
+    assert test_window.pages.currentWidget() is test_window.summary
+
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    test_window.open_routine("short", start=True)
+    tick(test_window, clock, 61)
+    qtbot.keyClick(test_window, Qt.Key.Key_Escape)
+    assert asked == ["Stop the session?"]
+    assert test_window.pages.currentWidget() is test_window.step_view
+    assert test_window.driver is not None and test_window.driver.state is State.RUNNING
+
+
+def test_keys_do_nothing_to_a_session_from_the_picker(window: MainWindow, qtbot: QtBot) -> None:
+    window.picker.list.setFocus()
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Space)
+    assert window.driver is None
+
+
+def test_f11_focus_mode_shows_only_the_step_view(test_window: MainWindow, qtbot: QtBot) -> None:
+    test_window.open_routine("short")
+    qtbot.keyClick(test_window, Qt.Key.Key_F11)
+    assert test_window.isFullScreen()
+    assert not test_window.menuBar().isVisible()
+    qtbot.keyClick(test_window, Qt.Key.Key_F11)
+    assert not test_window.isFullScreen()
+    assert test_window.menuBar().isVisible()
+
+
+def test_the_title_shows_exercise_and_time_left(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    assert test_window.windowTitle() == "0:05 · Knee hug — Backstretch"
+    tick(test_window, clock, 1.5)
+    assert test_window.windowTitle() == "0:04 · Knee hug — Backstretch"
+    assert test_window.driver is not None
+    test_window.driver.pause()
+    assert test_window.windowTitle() == "Paused · Knee hug — Backstretch"
+
+
+def test_summary_counts_done_and_skipped_and_offers_again(
+    test_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    test_window.open_routine("short", start=True)
+    test_window._command("next")  # skip the knee hug
+    tick(test_window, clock, 200)
+    assert test_window.pages.currentWidget() is test_window.summary
+    text = test_window.summary.stats.text()
+    assert "<b>2</b> done · <b>1</b> skipped" in text
+    assert "<b>0:50</b> taken" in text  # transition 10 + roll-up 25 + transition 10 + reach 5
+    qtbot.mouseClick(test_window.summary.againButton, Qt.MouseButton.LeftButton)
+    assert test_window.driver is not None and test_window.driver.state is State.RUNNING
+    assert test_window.driver.timeline.routine_id == "short"
+    test_window.driver.stop()
+    test_window._show_summary()
+    qtbot.mouseClick(test_window.summary.backButton, Qt.MouseButton.LeftButton)
+    assert test_window.pages.currentWidget() is test_window.picker
+    assert test_window.driver is None
+
+
+def test_nothing_ticks_while_paused(test_window: MainWindow) -> None:
+    test_window.open_routine("short", start=True)
+    driver = test_window.driver
+    assert driver is not None
+    assert driver._timer.isActive()
+    driver.pause()
+    assert not driver._timer.isActive()
+    driver.resume()
+    assert driver._timer.isActive()
+
+
+def test_opening_a_broken_file_says_why(test_window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [\n")
+    assert not test_window.open_routine(str(bad))
+    assert test_window.pages.currentWidget() is test_window.picker
+    boxes = test_window.findChildren(QMessageBox)
+    assert boxes and "not valid YAML" in boxes[-1].text()
+    for box in boxes:
+        box.close()
