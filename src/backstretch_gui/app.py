@@ -53,6 +53,8 @@ def run_app(options: argparse.Namespace) -> int:
     if options.routine and not window.open_routine(options.routine, start=options.start):
         print(f"backstretch: could not open {options.routine}", file=sys.stderr)
     window.show()
+    # Read the typed library just after the first paint, so Start answers at once.
+    QTimer.singleShot(50, lambda: window.library)
     return app.exec()
 
 

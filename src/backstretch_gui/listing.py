@@ -1,10 +1,11 @@
 """The routine listing, remembered between runs while no routine file has changed.
 
-``backstretch list`` is often typed to check a routine just saved, so it must feel
-instant. Reading and validating every file needs PyYAML and msgspec, whose imports
-alone cost more than the rest of the command; so the listing is kept in the cache
-folder under a fingerprint of every file it came from (path, size, modification
-time) and the app's version, and is rebuilt whenever any of them differs.
+``backstretch list`` and the picker both start from this listing: every routine with
+what the picker shows of it (title, duration, exercises with their doses, cautions).
+Reading and validating the files needs PyYAML and msgspec, whose imports alone cost
+more than the rest of a cached ``list``; so the listing is kept in the cache folder
+under a fingerprint of every file it came from (path, size, modification time) and
+the app's version, and is rebuilt whenever any of them differs.
 """
 
 from __future__ import annotations
@@ -21,15 +22,23 @@ TYPE_CHECKING = False  # spares the `typing` import on the quick path
 if TYPE_CHECKING:
     from typing import Any
 
+    from .core.library import Library
+
 CACHE_FILE = "routine-list.json"
+LISTING_FORMAT = 2
+"""Bump when the rows change shape, so old caches are rebuilt."""
+
+Folders = list[tuple[Path, str]]
 
 
-def routine_folders() -> list[tuple[Path, str]]:
-    return [(resources.routines_dir(), "bundled"), (user_routines_dir(), "user")]
+def default_sources() -> tuple[Path, Folders]:
+    """The bundled catalog, and the bundled then the user's routine folders."""
+    folders = [(resources.routines_dir(), "bundled"), (user_routines_dir(), "user")]
+    return resources.catalog_path(), folders
 
 
-def fingerprint(folders: list[tuple[Path, str]]) -> list[Any]:
-    files: list[Any] = [__version__]
+def fingerprint(catalog: Path, folders: Folders) -> list[Any]:
+    files: list[Any] = [__version__, LISTING_FORMAT, _stat(catalog)]
     for folder, origin in folders:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -38,15 +47,23 @@ def fingerprint(folders: list[tuple[Path, str]]) -> list[Any]:
             continue
         for entry in entries:
             if entry.name.endswith((".yaml", ".yml")):
-                stat = entry.stat()
-                files.append([origin, entry.path, stat.st_size, stat.st_mtime_ns])
+                files.append([origin, *_stat(Path(entry.path))])
     return files
 
 
-def routine_listing() -> dict[str, Any]:
+def _stat(path: Path) -> list[Any]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return [str(path), None, None]
+    return [str(path), stat.st_size, stat.st_mtime_ns]
+
+
+def routine_listing(catalog: Path | None = None, folders: Folders | None = None) -> dict[str, Any]:
     """``{"routines": [...], "invalid": [...]}``, from the cache when it is current."""
-    folders = routine_folders()
-    key = fingerprint(folders)
+    if catalog is None or folders is None:
+        catalog, folders = default_sources()
+    key = fingerprint(catalog, folders)
     cache = user_cache_dir() / CACHE_FILE
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
@@ -54,7 +71,7 @@ def routine_listing() -> dict[str, Any]:
             return dict(cached["listing"])
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         pass  # missing or damaged: rebuild it
-    listing = build_listing(folders)
+    listing = build_listing(load(catalog, folders))
     from .core.atomic import write_text_atomically
 
     with contextlib.suppress(OSError):  # a read-only home still gets its listing, slower
@@ -62,28 +79,44 @@ def routine_listing() -> dict[str, Any]:
     return listing
 
 
-def build_listing(folders: list[tuple[Path, str]]) -> dict[str, Any]:
+def load(catalog: Path, folders: Folders) -> Library:
+    """The full library (typed routines and catalog) from the same files."""
     from .core.library import Origin, load_library
+
+    return load_library(catalog, [(folder, Origin(origin)) for folder, origin in folders])
+
+
+def build_listing(library: Library) -> dict[str, Any]:
+    from .core import describe
     from .core.timeline import compile_routine
 
-    library = load_library(
-        resources.catalog_path(), [(folder, Origin(origin)) for folder, origin in folders]
-    )
+    exercises = library.exercises
     rows = []
     for entry in library.routines:
         routine = entry.routine
-        timeline = compile_routine(routine, library.exercises)
+        timeline = compile_routine(routine, exercises)
+        names = [exercises[step.exercise].name for step in routine.steps]
+        first = exercises[routine.steps[0].exercise]
         rows.append(
             {
                 "id": routine.id,
                 "title": routine.title,
                 "duration_seconds": timeline.total_seconds,
-                "exercises": len({step.exercise for step in routine.steps}),
+                "exercises": len(set(names)),
                 "steps": len(routine.steps),
                 "tags": routine.tags,
                 "file": str(entry.path),
                 "origin": entry.origin.value,
                 "shadows": str(entry.shadows) if entry.shadows else None,
+                "summary": routine.summary,
+                "source": routine.source,
+                "positions": describe.positions(routine, exercises),
+                "thumbnail": first.keyframes[-1].file,
+                "doses": [
+                    [name, describe.describe_step(routine, index, exercises[step.exercise])]
+                    for index, (name, step) in enumerate(zip(names, routine.steps, strict=True))
+                ],
+                "cautions": [list(pair) for pair in describe.cautions(routine, exercises)],
             }
         )
     invalid = [

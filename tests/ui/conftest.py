@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from backstretch_gui import resources
 from backstretch_gui.app import application
-from backstretch_gui.core.library import Origin, load_library
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.settings import Settings
 
@@ -34,8 +33,8 @@ def window(qtbot: QtBot, clock: FakeClock, isolated_user_dirs: Path) -> Iterator
 @pytest.fixture
 def test_window(window: MainWindow) -> MainWindow:
     """The window with the small test catalog and routines instead of the bundled ones."""
-    window.library = load_library(DATA / "exercises.yaml", [(DATA, Origin.BUNDLED)])
-    window.picker.set_library(window.library)
+    window.sources = (DATA / "exercises.yaml", [(DATA, "bundled")])
+    window.load_library()
     return window
 
 

@@ -71,6 +71,8 @@ def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
 
 
 def test_every_automation_name_is_there(window: MainWindow) -> None:
+    window.open_routine("desk-break")  # the step view and summary are built when first needed
+    assert window.summary is not None
     for name, kind in NAMES.items():
         assert isinstance(child(window, name), kind), name
         assert child(window, name).accessibleName(), name

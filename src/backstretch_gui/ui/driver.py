@@ -24,8 +24,12 @@ from ..core.session import (
 )
 from ..core.timeline import Segment, Timeline
 
-MIN_FRAME_SECONDS = 1 / 30
-"""The ring never repaints more often than this, however fast its arc moves."""
+MIN_FRAME_SECONDS = 1 / 8
+"""The ring never repaints more often than this, however fast its arc moves. From the
+floor two metres away a step of a few pixels is below what the eye resolves, and every
+frame costs about a millisecond of CPU here (measured: docs/performance.md)."""
+ARC_STEP_PIXELS = 3.0
+"""Device pixels the arc's end moves between two frames: smooth to the eye, cheap."""
 
 
 class SessionDriver(QObject):
@@ -34,7 +38,8 @@ class SessionDriver(QObject):
     Signals:
         segmentStarted(Segment): a new segment is showing (also after a jump).
         cueDue(CueDue): a cue should be played now.
-        tick(): the shown time changed; read ``remaining()`` and friends.
+        tick(): the shown second changed or something happened; refresh everything.
+        frame(): only the ring's arc (and a moving figure) needs repainting.
         stateChanged(str): ready, running, paused, finished or stopped.
         pausedByInterruption(): the clock jumped (sleep, a stopped process).
         finished(tuple): the routine is done; carries the finish cues.
@@ -43,6 +48,7 @@ class SessionDriver(QObject):
     segmentStarted = Signal(object)
     cueDue = Signal(object)
     tick = Signal()
+    frame = Signal()
     stateChanged = Signal(str)
     pausedByInterruption = Signal()
     finished = Signal(object)
@@ -58,6 +64,7 @@ class SessionDriver(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._wake)
         self._last_state: str | None = None
+        self._last_shown = -1
         self.arc_pixels = 1000.0
         """Device pixels along the ring's full circle; the ring keeps this up to date."""
 
@@ -111,7 +118,15 @@ class SessionDriver(QObject):
     # --- internals ------------------------------------------------------------------
 
     def _wake(self) -> None:
-        self._handle(self.session.update())
+        events = self.session.update()
+        if events or self._shown_second() != self._last_shown:
+            self._handle(events)
+        else:
+            self.frame.emit()
+            self._schedule()
+
+    def _shown_second(self) -> int:
+        return math.ceil(self.session.remaining() - 1e-9)
 
     def _handle(self, events: list[Event]) -> None:
         for event in events:
@@ -127,6 +142,7 @@ class SessionDriver(QObject):
         if state != self._last_state:
             self._last_state = state
             self.stateChanged.emit(state)
+        self._last_shown = self._shown_second()
         self.tick.emit()
         self._schedule()
 
@@ -143,5 +159,5 @@ class SessionDriver(QObject):
         """Seconds until the shown number changes or the arc moves a device pixel."""
         remaining = self.session.remaining(now)
         to_next_second = remaining - math.floor(remaining - 1e-9) if remaining > 0 else 1.0
-        per_pixel = self.session.segment.seconds / max(self.arc_pixels, 1.0)
-        return max(min(to_next_second, max(per_pixel, MIN_FRAME_SECONDS)), 0.001)
+        per_step = self.session.segment.seconds * ARC_STEP_PIXELS / max(self.arc_pixels, 1.0)
+        return max(min(to_next_second, max(per_step, MIN_FRAME_SECONDS)), 0.001)

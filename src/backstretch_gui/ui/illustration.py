@@ -88,6 +88,7 @@ class IllustrationView(QWidget):
         self._mirrored = False
         self._progress: Callable[[], float] = lambda: 1.0
         self._placeholder = QColor("#9AA6B6")
+        self._pictures: dict[tuple[str, bool, int, int, float], QPixmap | None] = {}
 
     def show_keyframe(
         self,
@@ -114,18 +115,42 @@ class IllustrationView(QWidget):
     def set_placeholder_colour(self, colour: QColor) -> None:
         self._placeholder = QColor(colour)
 
+    def _picture(self, name: str) -> QPixmap | None:
+        """The drawing rendered at this widget's size, cached: a fade then only blends."""
+        ratio = self.devicePixelRatioF()
+        key = (name, self._mirrored, self.width(), self.height(), ratio)
+        if key not in self._pictures:
+            if len(self._pictures) > 8:
+                self._pictures.clear()
+            image = QImage(
+                round(self.width() * ratio),
+                round(self.height() * ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+            drawn = paint_svg(painter, name, bounds, self._mirrored)
+            painter.end()
+            self._pictures[key] = QPixmap.fromImage(image) if drawn else None
+        return self._pictures[key]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        drawn = True
+        target = self._picture(self._keyframe)
         if self._from is not None:
             t = _ease(self._progress())
-            painter.setOpacity(1 - t)
-            drawn = paint_svg(painter, self._from, bounds, self._mirrored)
+            source = self._picture(self._from)
+            if source is not None:
+                painter.setOpacity(1 - t)
+                painter.drawPixmap(0, 0, source)
             painter.setOpacity(t)
-        drawn = paint_svg(painter, self._keyframe, bounds, self._mirrored) and drawn
-        if not drawn:
+        if target is not None:
+            painter.drawPixmap(0, 0, target)
+        else:
             painter.setOpacity(1)
             painter.setPen(self._placeholder)
             painter.drawRoundedRect(bounds, 24, 24)

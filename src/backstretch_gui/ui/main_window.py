@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -15,20 +17,24 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from .. import __version__, resources
-from ..core.library import Library, Origin, load_library, load_routine
+from .. import __version__, listing
 from ..core.paths import user_routines_dir
-from ..core.problems import InvalidFileError
-from ..core.session import Clock, State
-from ..core.timeline import compile_routine
 from ..core.words import clock
 from . import theme
-from .driver import SessionDriver
-from .inhibit import ScreenSaverInhibitor
 from .picker import SAFETY_NOTICE, PickerPage
 from .settings import Settings
-from .step_view import StepView
-from .summary import SummaryPage
+
+# The picker is painted from the cached listing alone; the typed library, the step
+# view and the summary (and msgspec, PyYAML and the session core behind them) are
+# imported when first needed, so the window appears sooner.
+if TYPE_CHECKING:
+    from ..core.library import Library
+    from .driver import SessionDriver
+    from .inhibit import ScreenSaverInhibitor
+    from .step_view import StepView
+    from .summary import SummaryPage
+
+Clock = Callable[[], float]
 
 ASK_BEFORE_STOP_AFTER = 60.0
 """Esc asks before stopping a session that has run longer than this (seconds)."""
@@ -36,16 +42,25 @@ RELEASE_SCREEN_AFTER_PAUSE_MS = 120_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        clock: Clock = time.monotonic,
+        sources: tuple[Path, listing.Folders] | None = None,
+    ) -> None:
         super().__init__()
-        self.clock = clock
-        """The monotonic clock sessions run on (tests and screenshots pass a fake one)."""
         self.setObjectName("mainWindow")
         self.setWindowTitle("Backstretch")
+        self.clock = clock
+        """The monotonic clock sessions run on (tests and screenshots pass a fake one)."""
         self.settings = settings or Settings()
+        self.sources = sources
+        """The catalog and routine folders; None for the bundled and the user's."""
         self.theme = theme.LIGHT
-        self.library: Library | None = None
+        self._library: Library | None = None
         self.driver: SessionDriver | None = None
+        self._step_view: StepView | None = None
+        self._summary: SummaryPage | None = None
         self._current_routine = ""
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._release_timer = QTimer(self)
@@ -53,27 +68,48 @@ class MainWindow(QMainWindow):
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
         self._release_timer.timeout.connect(self._release_screen)
 
+        self.apply_theme()
         self.pages = QStackedWidget()
         self.picker = PickerPage()
-        self.step_view = StepView()
-        self.summary = SummaryPage()
-        for page in (self.picker, self.step_view, self.summary):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.picker)
         self.setCentralWidget(self.pages)
         self.picker.startRequested.connect(lambda routine_id: self.open_routine(routine_id, True))
         self.picker.banner.dismissed.connect(self.settings.dismiss_safety_notice)
         self.picker.banner.setVisible(not self.settings.safety_notice_dismissed)
-        self.step_view.stopRequested.connect(self.request_stop)
-        self.summary.againRequested.connect(lambda: self.open_routine(self._current_routine, True))
-        self.summary.backRequested.connect(self.show_picker)
         self._build_actions()
         self.pages.currentChanged.connect(self._page_changed)
-        self.apply_theme()
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: self.apply_theme())
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         self._page_changed()
+
+    @property
+    def step_view(self) -> StepView:
+        if self._step_view is None:
+            from .step_view import StepView
+
+            self._step_view = StepView()
+            self._step_view.apply_theme(self.theme)
+            self._step_view.stopRequested.connect(self.request_stop)
+            self.pages.addWidget(self._step_view)
+        return self._step_view
+
+    @property
+    def summary(self) -> SummaryPage:
+        if self._summary is None:
+            from .summary import SummaryPage
+
+            self._summary = SummaryPage()
+            self._summary.againRequested.connect(
+                lambda: self.open_routine(self._current_routine, True)
+            )
+            self._summary.backRequested.connect(self.show_picker)
+            self.pages.addWidget(self._summary)
+        return self._summary
+
+    def in_session_view(self) -> bool:
+        return self._step_view is not None and self.pages.currentWidget() is self._step_view
 
     # --- actions and keys -----------------------------------------------------------
 
@@ -109,11 +145,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Backstretch", [], self.show_about))
 
     def _command(self, name: str) -> None:
-        if self.driver is not None and self.pages.currentWidget() is self.step_view:
+        if self.driver is not None and self.in_session_view():
             getattr(self.driver, name)()
 
     def _page_changed(self) -> None:
-        in_session = self.pages.currentWidget() is self.step_view
+        in_session = self.in_session_view()
         for action in self._session_actions:
             action.setEnabled(in_session)
         if not in_session and self.focus_action.isChecked():
@@ -122,11 +158,19 @@ class MainWindow(QMainWindow):
 
     # --- library --------------------------------------------------------------------
 
-    def load_library(self) -> Library:
-        folders = [(resources.routines_dir(), Origin.BUNDLED), (user_routines_dir(), Origin.USER)]
-        self.library = load_library(resources.catalog_path(), folders)
-        self.picker.set_library(self.library)
-        return self.library
+    def load_library(self) -> None:
+        """Fill the picker from the routine files (through the listing cache)."""
+        catalog, folders = self.sources or listing.default_sources()
+        self._library = None
+        self.picker.set_listing(listing.routine_listing(catalog, folders))
+
+    @property
+    def library(self) -> Library:
+        """The typed catalog and routines, read when first needed."""
+        if self._library is None:
+            catalog, folders = self.sources or listing.default_sources()
+            self._library = listing.load(catalog, folders)
+        return self._library
 
     def reload_library(self) -> None:
         current = self.picker.list.currentItem()
@@ -146,7 +190,12 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, id_or_path: str, start: bool = False) -> bool:
         """Show a routine's step view, ready (or started); False with a message if not."""
-        library = self.library or self.load_library()
+        from ..core.library import load_routine
+        from ..core.problems import InvalidFileError
+        from ..core.timeline import compile_routine
+        from .driver import SessionDriver
+
+        library = self.library
         entry = library.find(id_or_path)
         try:
             if entry is not None:
@@ -181,6 +230,8 @@ class MainWindow(QMainWindow):
         self._release_screen()
 
     def request_stop(self) -> None:
+        from ..core.session import State
+
         driver = self.driver
         if driver is None or driver.state in (State.FINISHED, State.STOPPED):
             self.show_picker()
@@ -216,10 +267,10 @@ class MainWindow(QMainWindow):
         self.picker.list.setFocus()
 
     def _state_changed(self, state: str) -> None:
-        if state == State.RUNNING.value:
+        if state == "running":
             self._release_timer.stop()
             self._inhibit_screen()
-        elif state == State.PAUSED.value:
+        elif state == "paused":
             self._release_timer.start()
         else:
             self._release_screen()
@@ -227,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def _inhibit_screen(self) -> None:
         if self._inhibitor is None:
+            from .inhibit import ScreenSaverInhibitor
+
             self._inhibitor = ScreenSaverInhibitor(self)
         self._inhibitor.inhibit()
 
@@ -241,18 +294,19 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.theme = theme.apply(app)
-        self.step_view.apply_theme(self.theme)
+        if self._step_view is not None:
+            self._step_view.apply_theme(self.theme)
 
     def _update_title(self) -> None:
         driver = self.driver
-        if driver is None or self.pages.currentWidget() is not self.step_view:
+        if driver is None or not self.in_session_view():
             self.setWindowTitle("Backstretch")
             return
         segment = driver.segment
         left = clock(driver.remaining())
-        if driver.state is State.PAUSED:
+        if driver.state.value == "paused":
             title = f"Paused · {segment.exercise_name} — Backstretch"
-        elif driver.state is State.RUNNING:
+        elif driver.state.value == "running":
             title = f"{left} · {segment.exercise_name} — Backstretch"
         else:
             title = f"{driver.timeline.title} — Backstretch"
@@ -260,7 +314,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(title)
 
     def toggle_focus_mode(self) -> None:
-        focus = not self.isFullScreen() and self.pages.currentWidget() is self.step_view
+        focus = not self.isFullScreen() and self.in_session_view()
         self.menuBar().setVisible(not focus)
         self.focus_action.setChecked(focus)
         if focus:

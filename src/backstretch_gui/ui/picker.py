@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import describe
-from ..core.library import Library, RoutineEntry
-from ..core.timeline import compile_routine
 from ..core.words import clock
 from .illustration import thumbnail
+
+Row = dict[str, Any]
+"""One routine of the listing (see listing.py): plain data, no typed model needed."""
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +69,8 @@ class PickerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pickerPage")
-        self.library: Library | None = None
+        self.rows: dict[str, Row] = {}
+        self.invalid: dict[str, dict[str, Any]] = {}
         self.banner = SafetyBanner()
         self.search = QLineEdit()
         self.search.setObjectName("routineSearch")
@@ -134,40 +137,38 @@ class PickerPage(QWidget):
 
     # --- content --------------------------------------------------------------------
 
-    def set_library(self, library: Library) -> None:
-        self.library = library
+    def set_listing(self, listing: dict[str, Any]) -> None:
+        self.rows = {row["id"]: row for row in listing["routines"]}
+        self.invalid = {item["file"]: item for item in listing["invalid"]}
+        self.list.blockSignals(True)  # the old items must not ask for the new details
         self.list.clear()
-        exercises = library.exercises
-        for entry in library.routines:
-            self.list.addItem(self._routine_item(entry, exercises))
-        for broken in library.broken:
-            item = QListWidgetItem(f"{broken.path.name}\nCan't be opened: see why →")
+        for row in listing["routines"]:
+            self.list.addItem(self._routine_item(row))
+        for broken in listing["invalid"]:
+            name = Path(broken["file"]).name
+            item = QListWidgetItem(f"{name}\nCan't be opened: see why →")
             item.setData(ID_ROLE, "")
-            item.setData(PATH_ROLE, str(broken.path))
-            item.setData(SEARCH_ROLE, broken.path.name.casefold())
-            item.setToolTip(str(broken.problems[0]))
+            item.setData(PATH_ROLE, broken["file"])
+            item.setData(SEARCH_ROLE, name.casefold())
+            item.setToolTip(broken["errors"][0])
             self.list.addItem(item)
+        self.list.blockSignals(False)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self._show_details(self.list.currentItem())
         self.filter(self.search.text())
 
-    def _routine_item(self, entry: RoutineEntry, exercises: dict) -> QListWidgetItem:  # type: ignore[type-arg]
-        routine = entry.routine
-        timeline = compile_routine(routine, exercises)
-        count = len({step.exercise for step in routine.steps})
-        where = " · ".join(describe.positions(routine, exercises))
-        mine = " · yours" if entry.origin.value == "user" else ""
-        text = (
-            f"{routine.title}\n{clock(timeline.total_seconds)} · {count} exercises · {where}{mine}"
-        )
+    def _routine_item(self, row: Row) -> QListWidgetItem:
+        where = " · ".join(row["positions"])
+        mine = " · yours" if row["origin"] == "user" else ""
+        duration = clock(row["duration_seconds"])
+        text = f"{row['title']}\n{duration} · {row['exercises']} exercises · {where}{mine}"
         item = QListWidgetItem(text)
-        item.setData(ID_ROLE, routine.id)
-        item.setData(PATH_ROLE, str(entry.path))
-        words = [routine.title, routine.summary, *routine.tags]
-        words += [exercises[step.exercise].name for step in routine.steps]
+        item.setData(ID_ROLE, row["id"])
+        item.setData(PATH_ROLE, row["file"])
+        words = [row["title"], row["summary"], *row["tags"], *(name for name, _ in row["doses"])]
         item.setData(SEARCH_ROLE, " ".join(words).casefold())
-        first = exercises[routine.steps[0].exercise]
-        item.setIcon(thumbnail(first.keyframes[-1].file, THUMBNAIL, self.devicePixelRatioF()))
+        item.setIcon(thumbnail(row["thumbnail"], THUMBNAIL, self.devicePixelRatioF()))
         item.setSizeHint(QSize(0, THUMBNAIL.height() + 24))
         return item
 
@@ -194,27 +195,22 @@ class PickerPage(QWidget):
     # --- details --------------------------------------------------------------------
 
     def _show_details(self, item: QListWidgetItem | None) -> None:
-        library = self.library
-        if item is None or library is None:
+        if item is None:
             self.detail_text.setText("<p>No routine matches your search.</p>")
             self.startButton.setEnabled(False)
             return
-        routine_id = item.data(ID_ROLE)
-        if not routine_id:
+        row = self.rows.get(str(item.data(ID_ROLE)))
+        if row is None:
             self._show_broken(str(item.data(PATH_ROLE)))
             return
-        entry = library.find(routine_id)
-        if entry is None:
-            return
         self.startButton.setEnabled(True)
-        self.detail_text.setText(routine_html(entry, library))
+        self.detail_text.setText(routine_html(row))
 
     def _show_broken(self, path: str) -> None:
-        assert self.library is not None
-        broken = next(b for b in self.library.broken if str(b.path) == path)
-        problems = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in broken.problems)
+        broken = self.invalid[path]
+        problems = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in broken["errors"])
         self.detail_text.setText(
-            f"<h2>{html.escape(broken.path.name)}</h2>"
+            f"<h2>{html.escape(Path(path).name)}</h2>"
             "<p>This routine file can't be opened. Fix what is listed below and it will "
             f"appear here. Nothing in the file was changed.</p><ul>{problems}</ul>"
             f"<p>File: {html.escape(path)}</p>"
@@ -249,32 +245,24 @@ class PickerPage(QWidget):
                 return
 
 
-def routine_html(entry: RoutineEntry, library: Library) -> str:
-    routine = entry.routine
-    exercises = library.exercises
-    timeline = compile_routine(routine, exercises)
+def routine_html(row: Row) -> str:
     esc = html.escape
-    where = ", ".join(describe.positions(routine, exercises))
-    steps = "".join(
-        f"<li><b>{esc(exercises[s.exercise].name)}</b> — "
-        f"{esc(describe.describe_step(routine, i, exercises[s.exercise]))}</li>"
-        for i, s in enumerate(routine.steps)
-    )
+    steps = "".join(f"<li><b>{esc(name)}</b> — {esc(dose)}</li>" for name, dose in row["doses"])
     cautions = "".join(
         f"<li>{esc(caution)} <span style='opacity:.75'>({esc(name)})</span></li>"
-        for name, caution in describe.cautions(routine, exercises)
+        for name, caution in row["cautions"]
     )
-    source = f"<p><b>Source:</b> {esc(routine.source)}</p>" if routine.source else ""
+    source = f"<p><b>Source:</b> {esc(row['source'])}</p>" if row["source"] else ""
     shadow = (
-        f"<p><i>Your own routine, replacing the bundled one ({esc(str(entry.shadows))}).</i></p>"
-        if entry.shadows
+        f"<p><i>Your own routine, replacing the bundled one ({esc(row['shadows'])}).</i></p>"
+        if row["shadows"]
         else ""
     )
     return (
-        f"<h1 style='margin-bottom:2px'>{esc(routine.title)}</h1>"
-        f"<p style='font-size:17px'><b>{clock(timeline.total_seconds)}</b> · "
-        f"{len(routine.steps)} steps · {esc(where)}</p>"
-        f"<p style='font-size:16px'>{esc(routine.summary)}</p>{shadow}"
+        f"<h1 style='margin-bottom:2px'>{esc(row['title'])}</h1>"
+        f"<p style='font-size:17px'><b>{clock(row['duration_seconds'])}</b> · "
+        f"{row['steps']} steps · {esc(', '.join(row['positions']))}</p>"
+        f"<p style='font-size:16px'>{esc(row['summary'])}</p>{shadow}"
         f"<h3>Exercises</h3><ol>{steps}</ol>"
         f"<h3>Cautions</h3><ul>{cautions}</ul>{source}"
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import Property, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 NUMBER_SHARE = 0.40
@@ -35,6 +35,10 @@ class CountdownRing(QWidget):
         self.setAccessibleName("Countdown")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
+        # The ring paints its own background, so a frame repaints only the ring's strip,
+        # never the widgets behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._background = QColor("#F7F7F5")
         self._source: Callable[[], float] = lambda: 0.0
         self._duration = 1.0
         self._colour = QColor("#14A38B")
@@ -44,6 +48,9 @@ class CountdownRing(QWidget):
         self._paused = False
         self._shown_text = ""
         self._shown_fraction = 1.0
+        self._face: QPixmap | None = None  # track, number and caption: redrawn rarely
+        self._cached_geometry: tuple[QRectF, QPen] | None = None
+        self._number_font: QFont | None = None
         self.on_arc_length: Callable[[float], None] = lambda pixels: None
         """Told the arc's length in device pixels whenever it changes."""
 
@@ -58,16 +65,20 @@ class CountdownRing(QWidget):
         self._duration = max(duration, 1e-6)
         self._colour = QColor(colour)
         self._caption = caption
+        self._face = self._cached_geometry = None
         self.setAccessibleDescription(caption)
         self.refresh(full=True)
 
-    def set_colours(self, track: QColor, text: QColor) -> None:
+    def set_colours(self, track: QColor, text: QColor, background: QColor) -> None:
         self._track, self._text = QColor(track), QColor(text)
+        self._background = QColor(background)
+        self._face = None
         self.update()
 
     def set_paused(self, paused: bool) -> None:
         if paused != self._paused:
             self._paused = paused
+            self._face = self._cached_geometry = None
             self.update()
 
     def _get_remaining(self) -> float:
@@ -102,6 +113,7 @@ class CountdownRing(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._face = self._cached_geometry = self._number_font = None
         self.on_arc_length(math.pi * self.ring_rect().width() * self.devicePixelRatioF())
 
     # --- painting -------------------------------------------------------------------
@@ -111,12 +123,14 @@ class CountdownRing(QWidget):
         remaining = self._get_remaining()
         text = format_seconds(remaining)
         fraction = remaining / self._duration
-        if full or text != self._shown_text:
-            self._shown_text = text
-            self._shown_fraction = fraction
-            self.setAccessibleDescription(f"{text} seconds left. {self._caption}")
+        if full:
+            self._shown_text, self._shown_fraction = text, fraction
             self.update()
             return
+        if text != self._shown_text:
+            self._shown_text = text
+            self.setAccessibleDescription(f"{text} seconds left. {self._caption}")
+            self.update(self._number_box().toAlignedRect())
         if fraction != self._shown_fraction:
             dirty = self._arc_strip(self._shown_fraction, fraction)
             self._shown_fraction = fraction
@@ -124,57 +138,122 @@ class CountdownRing(QWidget):
 
     def _arc_strip(self, start: float, end: float) -> QRect:
         """The rectangle around the part of the arc between two fractions."""
-        rect = self.ring_rect()
-        centre, radius = rect.center(), rect.width() / 2
-        points = []
+        rect = self._geometry()[0]
+        cx, cy, radius = rect.center().x(), rect.center().y(), rect.width() / 2
         low, high = sorted((start, end))
-        steps = max(2, math.ceil((high - low) * 16))
+        steps = max(1, math.ceil((high - low) * 16))  # a chord per 22.5° bounds the curve
+        xs, ys = [], []
         for index in range(steps + 1):
-            fraction = low + (high - low) * index / steps
-            angle = math.radians(90 - 360 * fraction)
-            points.append(
-                QPointF(
-                    centre.x() + radius * math.cos(angle), centre.y() - radius * math.sin(angle)
-                )
-            )
-        xs, ys = [p.x() for p in points], [p.y() for p in points]
+            angle = math.radians(90 - 360 * (low + (high - low) * index / steps))
+            xs.append(cx + radius * math.cos(angle))
+            ys.append(cy - radius * math.sin(angle))
         pad = rect.width() * STROKE_SHARE + 4
-        return QRectF(
-            min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad
-        ).toAlignedRect()
+        left, top = min(xs) - pad, min(ys) - pad
+        return QRect(
+            math.floor(left),
+            math.floor(top),
+            math.ceil(max(xs) + pad - left) + 1,
+            math.ceil(max(ys) + pad - top) + 1,
+        )
+
+    def _geometry(self) -> tuple[QRectF, QPen]:
+        """The ring's rectangle and the arc's pen, kept until size or colour change."""
+        if self._cached_geometry is None:
+            stroke = min(self.width(), self.height()) * STROKE_SHARE
+            arc = QColor(self._colour)
+            if self._paused:
+                arc.setAlphaF(0.45)
+            pen = QPen(arc, stroke, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            self._cached_geometry = (self.ring_rect(), pen)
+        return self._cached_geometry
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._face is None:
+            self._face = self._paint_face()
+        painter.drawPixmap(QRectF(event.rect()), self._face, self._face_source(event.rect()))
+        if event.rect().intersects(self._number_box().toAlignedRect()):
+            self._paint_number(painter)
+        start, end = self._arc_within(event.rect())
+        if end > start:
+            rect, pen = self._geometry()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(pen)
+            painter.drawArc(rect, round((90 - 360 * start) * 16), round(-360 * 16 * (end - start)))
+
+    def _arc_within(self, dirty: QRect) -> tuple[float, float]:
+        """The part of the arc (as fractions clockwise from the top) worth stroking.
+
+        Stroking a thick round-capped arc is the costly part of a frame; when only a
+        small strip is being repainted, stroke just the stretch that crosses it. Cut
+        ends fall outside the strip, so their caps are clipped away.
+        """
+        fraction = self._shown_fraction
+        if dirty.contains(self.rect()) or fraction <= 0:
+            return 0.0, fraction
+        rect = self._geometry()[0]
+        cx, cy = rect.center().x(), rect.center().y()
+        corners = [
+            (dirty.left(), dirty.top()),
+            (dirty.right() + 1, dirty.top()),
+            (dirty.left(), dirty.bottom() + 1),
+            (dirty.right() + 1, dirty.bottom() + 1),
+        ]
+        spots = [((90 - math.degrees(math.atan2(cy - y, x - cx))) % 360) / 360 for x, y in corners]
+        low, high = min(spots), max(spots)
+        if high - low > 0.5:  # the strip straddles the top, or is large: stroke it all
+            return 0.0, fraction
+        margin = min(self.width(), self.height()) * STROKE_SHARE / (math.pi * rect.width())
+        return max(0.0, low - margin), min(fraction, high + margin)
+
+    def _face_source(self, rect: QRect) -> QRectF:
+        ratio = self._face.devicePixelRatio() if self._face is not None else 1.0
+        return QRectF(
+            rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+        )
+
+    def _inner(self) -> QRectF:
         rect = self.ring_rect()
         stroke = min(self.width(), self.height()) * STROKE_SHARE
-        pen = QPen(self._track, stroke)
-        painter.setPen(pen)
-        painter.drawEllipse(rect)
-        arc = QColor(self._colour)
-        if self._paused:
-            arc.setAlphaF(0.45)
-        pen = QPen(arc, stroke, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        span = round(-360 * 16 * self._shown_fraction)
-        if span:
-            painter.drawArc(rect, 90 * 16, span)
-        inner = rect.adjusted(stroke, stroke, -stroke, -stroke)
-        if event.rect().intersects(inner.toAlignedRect()):
-            self._paint_text(painter, inner)
+        return rect.adjusted(stroke, stroke, -stroke, -stroke)
 
-    def _paint_text(self, painter: QPainter, inner: QRectF) -> None:
+    def _number_box(self) -> QRectF:
+        """Where the number is drawn: the centre, well inside the arc's band."""
+        inner = self._inner()
+        return QRectF(
+            inner.left() + inner.width() * 0.12,
+            inner.top() + inner.height() * 0.14,
+            inner.width() * 0.76,
+            inner.height() * 0.5,
+        )
+
+    def _paint_face(self) -> QPixmap:
+        """The background, track and caption: cached until size, colours or caption change."""
+        ratio = self.devicePixelRatioF()
+        face = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        face.setDevicePixelRatio(ratio)
+        face.fill(self._background)
+        painter = QPainter(face)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        stroke = min(self.width(), self.height()) * STROKE_SHARE
+        painter.setPen(QPen(self._track, stroke))
+        painter.drawEllipse(self.ring_rect())
         painter.setPen(self._text)
-        font = self.number_font()
-        painter.setFont(font)
-        number_box = QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.78)
-        painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, self._shown_text)
-        caption = "Paused" if self._paused else self._caption
         small = QFont(self.font())
-        small.setPixelSize(max(11, round(font.pixelSize() * 0.22)))
+        small.setPixelSize(max(11, round(self.number_font().pixelSize() * 0.22)))
         small.setWeight(QFont.Weight.DemiBold)
         painter.setFont(small)
-        caption_box = QRectF(
-            inner.left(), inner.top() + inner.height() * 0.62, inner.width(), inner.height() * 0.2
-        )
+        inner = self._inner()
+        top = inner.top() + inner.height() * 0.62
+        caption_box = QRectF(inner.left(), top, inner.width(), inner.height() * 0.2)
+        caption = "Paused" if self._paused else self._caption
         painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, caption.upper())
+        painter.end()
+        return face
+
+    def _paint_number(self, painter: QPainter) -> None:
+        if self._number_font is None:
+            self._number_font = self.number_font()
+        painter.setPen(self._text)
+        painter.setFont(self._number_font)
+        painter.drawText(self._number_box(), Qt.AlignmentFlag.AlignCenter, self._shown_text)

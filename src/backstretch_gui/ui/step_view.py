@@ -66,6 +66,7 @@ class StepView(QWidget):
         self.theme = theme.LIGHT
         self.driver: SessionDriver | None = None
         self.exercises: dict[str, Exercise] = {}
+        self._fading = False
         self._build()
 
     # --- construction ---------------------------------------------------------------
@@ -170,9 +171,11 @@ class StepView(QWidget):
     def attach(self, driver: SessionDriver, exercises: dict[str, Exercise]) -> None:
         """Follow ``driver``; the window retires the previous driver (and its signals)."""
         self.driver, self.exercises = driver, exercises
+        self._fading = False
         self.routineTitle.setText(driver.timeline.title)
         driver.segmentStarted.connect(self.show_segment)
         driver.tick.connect(self.refresh)
+        driver.frame.connect(self.ring.refresh)  # straight to the ring: frames are many
         driver.stateChanged.connect(self.show_state)
         driver.cueDue.connect(self._announce)
         self.ring.on_arc_length = lambda pixels: setattr(driver, "arc_pixels", pixels)
@@ -183,7 +186,7 @@ class StepView(QWidget):
 
     def apply_theme(self, chosen: theme.Theme) -> None:
         self.theme = chosen
-        self.ring.set_colours(QColor(chosen.track), QColor(chosen.text))
+        self.ring.set_colours(QColor(chosen.track), QColor(chosen.text), QColor(chosen.window))
         self.illustration.set_placeholder_colour(QColor(chosen.muted))
         self.cautionsButton.setProperty("role", "")
         for name, button in [
@@ -207,7 +210,7 @@ class StepView(QWidget):
         side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
-        colour = self.theme.kind_colour(segment.kind)
+        colour = self.theme.kind_colour(segment.kind.value)
         self.sideLabel.setStyleSheet(
             f"color: {self.theme.on_accent}; background: {self.theme.accent_fill};"
             "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
@@ -219,6 +222,12 @@ class StepView(QWidget):
         self.breathLabel.setStyleSheet(f"color: {self.theme.accent_text}; font-weight: 700;")
         self.ring.set_segment(segment.seconds, colour, KIND_CAPTIONS[segment.kind])
         session = driver.session
+        # Between whole seconds only the arc moves, and a figure in mid-movement.
+        if self._fading:
+            driver.frame.disconnect(self.illustration.update)
+        self._fading = segment.from_keyframe is not None
+        if self._fading:
+            driver.frame.connect(self.illustration.update)
         self.illustration.show_keyframe(
             segment.keyframe,
             segment.mirrored,

@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..core.timeline import SegmentKind
-
 ACCENT = "#14A38B"
 """The one accent colour (also the highlight in the illustrations)."""
 
@@ -37,21 +35,22 @@ class Theme:
     track: str
     """The empty part of the countdown ring."""
     warning: str
-    kinds: dict[SegmentKind, str]
-    """Ring colour per segment kind: get ready, stretch, rest, switch sides."""
+    kinds: dict[str, str]
+    """Ring colour per segment kind (its value): get ready, stretch, rest, switch sides."""
 
-    def kind_colour(self, kind: SegmentKind) -> QColor:
+    def kind_colour(self, kind: str) -> QColor:
         return QColor(self.kinds[kind])
 
 
-def _kinds(ready: str, work: str, rest: str, switch: str) -> dict[SegmentKind, str]:
+def _kinds(ready: str, work: str, rest: str, switch: str) -> dict[str, str]:
+    # Keyed by SegmentKind values; plain strings keep the session core out of start-up.
     return {
-        SegmentKind.PREP: ready,
-        SegmentKind.TRANSITION: ready,
-        SegmentKind.HOLD: work,
-        SegmentKind.PHASE: work,
-        SegmentKind.REST: rest,
-        SegmentKind.SWITCH: switch,
+        "prep": ready,
+        "transition": ready,
+        "hold": work,
+        "phase": work,
+        "rest": rest,
+        "switch": switch,
     }
 
 
