@@ -2,13 +2,14 @@
 # make test  set up everything and run the whole suite: lint, types, imports, tests
 # make bench run the benchmarks and print medians
 # make schemas  regenerate the JSON Schemas from the model
+# make screenshots  render every screen, light and dark, into screenshots/
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test lint bench schemas clean
+.PHONY: run test lint bench schemas screenshots clean
 
 run: $(RUNTIME)
 	@scripts/system-deps run
@@ -32,6 +33,12 @@ schemas: $(DEV)
 
 bench: $(DEV)
 	$(PY) benchmarks/run.py
+	@scripts/system-deps test
+	$(PY) benchmarks/gui.py
+
+screenshots: $(DEV)
+	$(PY) scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/illustrations/contact_sheet.py
 
 $(VENV)/pyvenv.cfg:
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)

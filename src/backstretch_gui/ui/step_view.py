@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,8 @@ class StepView(QWidget):
         self.routineTitle = _label("routineTitle", role="muted")
         self.timeLeft = _label("timeLeftLabel", role="muted")
         self.timeLeft.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A fixed width, so a new second never re-lays out the whole view.
+        self.timeLeft.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setObjectName("routineProgress")
         self.progress.setAccessibleName("Routine progress")
@@ -188,7 +191,12 @@ class StepView(QWidget):
         self.theme = chosen
         self.ring.set_colours(QColor(chosen.track), QColor(chosen.text), QColor(chosen.window))
         self.illustration.set_placeholder_colour(QColor(chosen.muted))
-        self.cautionsButton.setProperty("role", "")
+        # Style sheets are set here, once per theme: setting one re-polishes the widget.
+        self.sideLabel.setStyleSheet(
+            f"color: {chosen.on_accent}; background: {chosen.accent_fill};"
+            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
+        )
+        self.breathLabel.setStyleSheet(f"color: {chosen.accent_text}; font-weight: 700;")
         for name, button in [
             ("previous", self.previousButton),
             ("next", self.nextButton),
@@ -211,15 +219,10 @@ class StepView(QWidget):
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
         colour = self.theme.kind_colour(segment.kind.value)
-        self.sideLabel.setStyleSheet(
-            f"color: {self.theme.on_accent}; background: {self.theme.accent_fill};"
-            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
-        )
         self.repLabel.setText(f"Rep {segment.rep} of {segment.reps}" if segment.rep else "")
         self.cueText.setText(segment.cue)
         breath = BREATH_TEXT.get(segment.breath, "")
         self.breathLabel.setText(breath)
-        self.breathLabel.setStyleSheet(f"color: {self.theme.accent_text}; font-weight: 700;")
         self.ring.set_segment(segment.seconds, colour, KIND_CAPTIONS[segment.kind])
         session = driver.session
         # Between whole seconds only the arc moves, and a figure in mid-movement.
@@ -259,8 +262,12 @@ class StepView(QWidget):
             self.illustration.update()
         total = driver.timeline.total_seconds
         position = session.position()
-        self.progress.setValue(round(1000 * position / total) if total else 1000)
-        self.timeLeft.setText(f"{clock(session.total_remaining())} left")
+        value = round(1000 * position / total) if total else 1000
+        if value != self.progress.value():
+            self.progress.setValue(value)
+        left = f"{clock(session.total_remaining())} left"
+        if left != self.timeLeft.text():
+            self.timeLeft.setText(left)
 
     def show_state(self, state: str) -> None:
         self.ring.set_paused(state == State.PAUSED.value)
@@ -316,6 +323,7 @@ class StepView(QWidget):
         _pixel_font(self.nextUpLabel, max(17, round(height * 0.026)), 500)
         _pixel_font(self.routineTitle, max(15, round(height * 0.022)), 600)
         _pixel_font(self.timeLeft, max(15, round(height * 0.022)), 600)
+        self.timeLeft.setFixedWidth(self.timeLeft.fontMetrics().horizontalAdvance("88:88 left") + 8)
         size = max(56, round(height * 0.09))
         for button in (self.previousButton, self.nextButton, self.stopButton):
             button.setFixedSize(size, size)
