@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,16 @@ def test_icon_svg_and_pngs_exist(qtbot: QtBot) -> None:
         image = QImage(str(png))
         assert not image.isNull(), png
         assert (image.width(), image.height()) == (size, size)
+
+
+def test_the_exercises_command_names_every_drawing_that_exists() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "backstretch_gui", "exercises", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    listed = {Path(p) for row in json.loads(result.stdout) for p in row["illustrations"]}
+    assert all(path.is_file() for path in listed)
+    assert {path.name for path in listed} == {p.name for p in illustrations_dir().glob("*.svg")}

@@ -116,3 +116,10 @@ def test_the_documented_example_is_a_valid_routine(tmp_path: Path) -> None:
     routine = load_routine(path, load_catalog(resources.catalog_path()))
     assert routine.id == "my-physio-plan"
     assert len(routine.steps) == 4
+
+
+def test_the_desktop_file_names_the_icon_and_command() -> None:
+    text = (ROOT / "packaging" / "backstretch.desktop").read_text(encoding="utf-8")
+    assert "Exec=backstretch %f" in text and "Icon=backstretch" in text
+    assert resources.icon_path().is_file()
+    assert resources.icon_path(256).is_file()

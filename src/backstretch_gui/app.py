@@ -7,10 +7,11 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from . import __version__
+from . import __version__, resources
 from .ui.main_window import MainWindow
 
 
@@ -23,7 +24,15 @@ def application() -> QApplication:
     app.setApplicationName("Backstretch")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("backstretch")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources.icon_path(size)), QSize(size, size))
+    return icon
 
 
 def create_window(argv: Sequence[str] = ()) -> MainWindow:

@@ -43,6 +43,14 @@ def illustrations_dir() -> Path:
     return data_root() / "assets" / "illustrations"
 
 
+def icon_path(size: int | None = None) -> Path:
+    """The app icon: the SVG, or the PNG of ``size`` pixels."""
+    icons = data_root() / "assets" / "icons"
+    if size is None:
+        return icons / "backstretch.svg"
+    return icons / "hicolor" / f"{size}x{size}" / "apps" / "backstretch.png"
+
+
 def illustration(name: str) -> Path:
     """The path of a bundled illustration; refuses anything but a plain file name."""
     pure = PurePosixPath(name)
