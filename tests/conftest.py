@@ -8,6 +8,8 @@ import pytest
 
 # Qt must never try to reach a real display from a test unless a test asks for Xvfb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nor the desktop's session bus: tests that need D-Bus start a private one.
+os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/backstretch-test-bus"
 
 from helpers import FakeClock
 

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 from . import __version__, resources
 from .ui.main_window import MainWindow
 
+VOICE_WAIT_MS = 4000
+
 
 def application() -> QApplication:
     """The one QApplication, created on first use."""
@@ -59,11 +61,19 @@ def run_app(options: argparse.Namespace) -> int:
     window.load_library()
     if options.smoke_test:
         return smoke_test(window, errors)
-    if options.routine and not window.open_routine(options.routine, start=options.start):
+    if options.routine and not window.open_routine(options.routine):
         print(f"backstretch: could not open {options.routine}", file=sys.stderr)
     window.show()
-    # Read the typed library just after the first paint, so Start answers at once.
+    # After the first paint: read the typed library so Start answers at once, and
+    # prepare sounds and the voice (the speech engine starts in its own thread).
     QTimer.singleShot(50, lambda: window.library)
+    driver = window.driver
+    if options.start and driver is not None:
+        # Wait for the voice (a few seconds at most), so the first cue is heard.
+        window.hands_free.start_sound()
+        window.hands_free.when_voice_ready(driver.start, VOICE_WAIT_MS)
+    else:
+        QTimer.singleShot(100, window.hands_free.start_sound)
     return app.exec()
 
 

@@ -43,6 +43,11 @@ def illustrations_dir() -> Path:
     return data_root() / "assets" / "illustrations"
 
 
+def sound_path(name: str) -> Path:
+    """A bundled sound, e.g. ``beep`` -> assets/sounds/beep.wav."""
+    return data_root() / "assets" / "sounds" / f"{name}.wav"
+
+
 def icon_path(size: int | None = None) -> Path:
     """The app icon: the SVG, or the PNG of ``size`` pixels."""
     icons = data_root() / "assets" / "icons"

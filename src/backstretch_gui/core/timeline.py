@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import msgspec
 
 from .model import Breath, Exercise, Phase, Routine, Sides, Step
+from .preferences import TimingOverrides
 from .words import duration_words, number_words
 
 COUNTDOWN_BEEPS = 3
@@ -118,10 +119,18 @@ class ResolvedDose:
     prep: float
 
 
-def resolve_dose(step: Step, exercise: Exercise, routine: Routine, first: bool) -> ResolvedDose:
-    """Step value, else the exercise's default dose, else the routine's defaults."""
+def resolve_dose(
+    step: Step,
+    exercise: Exercise,
+    routine: Routine,
+    first: bool,
+    overrides: TimingOverrides | None = None,
+) -> ResolvedDose:
+    """Step value, else the exercise's default dose, else the user's timing
+    preferences, else the routine's defaults."""
     default = exercise.default_dose
     defaults = routine.defaults
+    overrides = overrides or TimingOverrides()
     hold = step.hold
     tempo = step.tempo
     if hold is None and tempo is None:
@@ -131,7 +140,9 @@ def resolve_dose(step: Step, exercise: Exercise, routine: Routine, first: bool) 
     else:
         cue = step.cue or exercise.cue
         phases = (Phase(cue=cue, seconds=hold or 1, breath=Breath.FREE),)
-    get_ready = defaults.prep if first else defaults.transition
+    preferred = overrides.prep if first else overrides.transition
+    routine_says = defaults.prep if first else defaults.transition
+    get_ready = routine_says if preferred is None else preferred
 
     def pick(*values: float | None) -> float:
         return next(v for v in values if v is not None)
@@ -151,12 +162,16 @@ def resolve_dose(step: Step, exercise: Exercise, routine: Routine, first: bool) 
     )
 
 
-def compile_routine(routine: Routine, exercises: dict[str, Exercise]) -> Timeline:
+def compile_routine(
+    routine: Routine,
+    exercises: dict[str, Exercise],
+    overrides: TimingOverrides | None = None,
+) -> Timeline:
     """Routine -> Timeline. The routine must have passed ``check_routine``."""
     builder = _Builder()
     for index, step in enumerate(routine.steps):
         exercise = exercises[step.exercise]
-        dose = resolve_dose(step, exercise, routine, first=index == 0)
+        dose = resolve_dose(step, exercise, routine, index == 0, overrides)
         first_segment = len(builder.segments)
         start = builder.clock
         builder.add_step(index, exercise, dose)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -30,6 +32,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from ..core.library import Library
     from .driver import SessionDriver
+    from .hands_free import HandsFree
     from .inhibit import ScreenSaverInhibitor
     from .step_view import StepView
     from .summary import SummaryPage
@@ -63,6 +66,11 @@ class MainWindow(QMainWindow):
         self._summary: SummaryPage | None = None
         self._current_routine = ""
         self._inhibitor: ScreenSaverInhibitor | None = None
+        self._hands_free: HandsFree | None = None
+        self.notice = QLabel()
+        self.notice.setObjectName("noticeLabel")
+        self.notice.setProperty("role", "warning")
+        self.notice.setWordWrap(True)
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
@@ -77,6 +85,8 @@ class MainWindow(QMainWindow):
         self.picker.banner.dismissed.connect(self.settings.dismiss_safety_notice)
         self.picker.banner.setVisible(not self.settings.safety_notice_dismissed)
         self._build_actions()
+        self.statusBar().addWidget(self.notice, 1)
+        self.statusBar().hide()
         self.pages.currentChanged.connect(self._page_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: self.apply_theme())
         geometry = self.settings.geometry
@@ -108,6 +118,40 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._summary)
         return self._summary
 
+    @property
+    def hands_free(self) -> HandsFree:
+        """Sounds, voice and media keys; built with the first session."""
+        if self._hands_free is None:
+            from .hands_free import HandsFree
+
+            self._hands_free = HandsFree(
+                self.settings.audio(), self.remote_command, self.bring_to_front, self
+            )
+            self._hands_free.problem.connect(self.notify)
+        return self._hands_free
+
+    def notify(self, message: str) -> None:
+        """A quiet, non-modal notice at the bottom of the window (also on stderr)."""
+        print(f"backstretch: {message}", file=sys.stderr)
+        shown = [line for line in self.notice.text().split("\n") if line]
+        self.notice.setText("\n".join([*shown, message][-3:]))
+        self.statusBar().show()
+
+    def remote_command(self, name: str) -> None:
+        """A control from outside the window (media keys, a headset, the sound menu)."""
+        if self.driver is None or not self.in_session_view():
+            return
+        if name == "stop":
+            self.driver.stop()
+            self._show_summary()
+        else:
+            getattr(self.driver, name)()
+
+    def bring_to_front(self) -> None:
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+
     def in_session_view(self) -> bool:
         return self._step_view is not None and self.pages.currentWidget() is self._step_view
 
@@ -126,15 +170,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self._session_actions: list[QAction] = []
         command = self._command
-        self._action("Play or pause", ["Space"], lambda: command("toggle"), True)
-        self._action("Next", ["Right", "N"], lambda: command("next"), True)
-        self._action("Previous", ["Left", "P"], lambda: command("previous"), True)
+        # Page Down/Up are what presentation clickers send; media keys work when the
+        # window has focus (and through MPRIS when it has not).
+        play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
+        self._action("Play or pause", play_keys, lambda: command("toggle"), True)
+        self._action("Next", ["Right", "N", "PgDown", "Media Next"], lambda: command("next"), True)
+        previous_keys = ["Left", "P", "PgUp", "Media Previous"]
+        self._action("Previous", previous_keys, lambda: command("previous"), True)
         self._action("Restart step", ["R"], lambda: command("restart_step"), True)
-        self._action("Stop", ["Esc"], self.request_stop, True)
+        self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self._action("&Open routine file…", ["Ctrl+O"], self.open_file))
         file_menu.addAction(self._action("&Reload routines", ["F5"], self.reload_library))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Settings…", ["Ctrl+,"], self.show_settings))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", ["Ctrl+Q"], self.close))
         view_menu = menu.addMenu("&View")
@@ -210,12 +260,13 @@ class MainWindow(QMainWindow):
             return False
         self._retire_driver()
         self._current_routine = routine.id if entry is not None else id_or_path
-        timeline = compile_routine(routine, library.exercises)
+        timeline = compile_routine(routine, library.exercises, self.settings.timing())
         driver = SessionDriver(timeline, self.clock, parent=self)
         self.driver = driver
         driver.stateChanged.connect(self._state_changed)
         driver.tick.connect(self._update_title)
         driver.finished.connect(lambda _: self._show_summary())
+        self.hands_free.attach(driver)
         self.step_view.attach(driver, library.exercises)
         self.pages.setCurrentWidget(self.step_view)
         if start:
@@ -223,6 +274,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _retire_driver(self) -> None:
+        if self._hands_free is not None:
+            self._hands_free.detach()
         if self.driver is not None:
             self.driver.shutdown()
             self.driver.deleteLater()
@@ -334,8 +387,16 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, "Backstretch", message, parent=self)
         box.open()
 
+    def show_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.hands_free, self)
+        dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.isFullScreen():
             self.settings.save_geometry(self.saveGeometry())
         self._retire_driver()
+        if self._hands_free is not None:
+            self._hands_free.shutdown()
         super().closeEvent(event)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.paths import DATA_DIR_OVERRIDE
+from ..core.preferences import AudioSettings, TimingOverrides
 
 
 def settings_path() -> Path:
@@ -32,7 +33,7 @@ class Settings:
 
     @property
     def safety_notice_dismissed(self) -> bool:
-        return self.store.value("notices/safetyDismissed", False, type=bool) is True
+        return _bool(self.store.value("notices/safetyDismissed", False))
 
     def dismiss_safety_notice(self) -> None:
         self.store.setValue("notices/safetyDismissed", True)
@@ -46,3 +47,57 @@ class Settings:
     def save_geometry(self, geometry: QByteArray) -> None:
         self.store.setValue("window/geometry", geometry)
         self.store.sync()
+
+    # --- sound and voice ------------------------------------------------------------
+
+    def audio(self) -> AudioSettings:
+        s = self.store
+        default = AudioSettings()
+        return AudioSettings(
+            sounds=_bool(s.value("audio/sounds", default.sounds)),
+            countdown_beeps=_bool(s.value("audio/countdownBeeps", default.countdown_beeps)),
+            voice=_bool(s.value("audio/voice", default.voice)),
+            voice_name=str(s.value("audio/voiceName", default.voice_name) or ""),
+            rate=_number(s.value("audio/rate", default.rate), -1.0, 1.0, default.rate),
+            volume=_number(s.value("audio/volume", default.volume), 0.0, 1.0, default.volume),
+        )
+
+    def save_audio(self, audio: AudioSettings) -> None:
+        s = self.store
+        s.setValue("audio/sounds", audio.sounds)
+        s.setValue("audio/countdownBeeps", audio.countdown_beeps)
+        s.setValue("audio/voice", audio.voice)
+        s.setValue("audio/voiceName", audio.voice_name)
+        s.setValue("audio/rate", audio.rate)
+        s.setValue("audio/volume", audio.volume)
+        s.sync()
+
+    # --- timing overrides -----------------------------------------------------------
+
+    def timing(self) -> TimingOverrides:
+        prep = _number(self.store.value("timing/prep", -1), -1, 120, -1)
+        transition = _number(self.store.value("timing/transition", -1), -1, 120, -1)
+        return TimingOverrides(
+            prep=None if prep < 0 else prep, transition=None if transition < 0 else transition
+        )
+
+    def save_timing(self, timing: TimingOverrides) -> None:
+        self.store.setValue("timing/prep", -1 if timing.prep is None else timing.prep)
+        transition = -1 if timing.transition is None else timing.transition
+        self.store.setValue("timing/transition", transition)
+        self.store.sync()
+
+
+def _bool(value: object) -> bool:
+    # INI files give strings back: "true", "false".
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "on")
+    return bool(value)
+
+
+def _number(value: object, low: float, high: float, fallback: float) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return fallback
+    return min(high, max(low, number)) if number == number else fallback

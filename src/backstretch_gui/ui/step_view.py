@@ -7,7 +7,7 @@ lives in the driver and the core.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -279,9 +279,14 @@ class StepView(QWidget):
         self.playPauseButton.setToolTip(("Pause" if running else "Start") + " (Space)")
 
     def _announce(self, due: CueDue) -> None:
-        # Screen readers hear the spoken cues through the cue text's description.
-        if due.cue.kind.value == "speech":
-            self.cueText.setAccessibleDescription(due.cue.text)
+        """Screen readers hear every spoken cue too."""
+        if due.cue.kind.value != "speech":
+            return
+        self.cueText.setAccessibleDescription(due.cue.text)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self.cueText, due.cue.text)
+            )
 
     def show_cautions(self) -> None:
         if self.driver is None:

@@ -1,0 +1,105 @@
+"""Sounds and voice for a session: the driver's cues in, sound and speech out.
+
+Which cue becomes which sound is decided by the core (``core.cues``); this module
+only plays. Everything that can be missing (a sound device, a speech engine) is
+reported once, quietly, through ``problem``, and the session goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from .. import resources
+from ..core.cues import SOUND_FOR_CHIME, Play, Speak, action_for
+from ..core.preferences import AudioSettings
+from ..core.session import CueDue
+from ..core.timeline import Cue
+from .speech import Speaker
+
+SOUND_NAMES = ("beep", *SOUND_FOR_CHIME.values())
+
+
+class AudioSink(Protocol):
+    """Where cues end up: the real speakers, or a recorder in tests."""
+
+    def play(self, sound: str) -> None: ...
+
+    def say(self, text: str) -> None: ...
+
+
+class SoundBank(QObject):
+    """The app's sounds, loaded once. Signal: problem(str) if they cannot play."""
+
+    problem = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.effects: dict[str, object] = {}
+        self._reported = False
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError as error:  # no libpulse0, or no PySide6-Addons
+            self.error = f"sounds are not available ({error})"
+            return
+        self.error = ""
+        for name in SOUND_NAMES:
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(resources.sound_path(name))))
+            effect.statusChanged.connect(lambda effect=effect: self._check(effect))
+            self.effects[name] = effect
+
+    def _check(self, effect: object) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        assert isinstance(effect, QSoundEffect)
+        if effect.status() == QSoundEffect.Status.Error and not self._reported:
+            self._reported = True
+            self.error = "no sound output could be opened: is a sound server running?"
+            self.problem.emit(self.error)
+
+    def set_volume(self, volume: float) -> None:
+        for effect in self.effects.values():
+            effect.setVolume(volume)  # type: ignore[attr-defined]
+
+    def play(self, sound: str) -> None:
+        effect = self.effects.get(sound)
+        if effect is not None and not self.error:
+            effect.play()  # type: ignore[attr-defined]
+
+
+class Speakers:
+    """The real sink: sounds through QSoundEffect, words through the speech engine."""
+
+    def __init__(self, sounds: SoundBank, speaker: Speaker) -> None:
+        self.sounds, self.speaker = sounds, speaker
+
+    def play(self, sound: str) -> None:
+        self.sounds.play(sound)
+
+    def say(self, text: str) -> None:
+        self.speaker.say(text)
+
+
+class CuePlayer(QObject):
+    """Turns the driver's cues into sound, as the settings say."""
+
+    def __init__(self, sink: AudioSink, settings: AudioSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.sink = sink
+        self.settings = settings
+
+    def cue_due(self, due: CueDue) -> None:
+        self.perform(due.cue, due.late)
+
+    def finished(self, cues: tuple[Cue, ...]) -> None:
+        for cue in cues:
+            self.perform(cue, 0.0)
+
+    def perform(self, cue: Cue, late: float) -> None:
+        action = action_for(cue, late, self.settings)
+        if isinstance(action, Play):
+            self.sink.play(action.sound)
+        elif isinstance(action, Speak):
+            self.sink.say(action.text)

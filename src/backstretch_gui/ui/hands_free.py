@@ -1,0 +1,116 @@
+"""Everything that lets a session run without touching the laptop, in one place:
+sounds and voice for every cue, and MPRIS for media keys and headsets.
+
+Signals:
+    problem(str): something is missing (no sound device, no voice, no D-Bus); said once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..core.preferences import AudioSettings
+from .audio import AudioSink, CuePlayer, SoundBank, Speakers
+from .driver import SessionDriver
+from .mpris import MprisService
+from .speech import Speaker
+
+
+class Silence:
+    """The sink before sound is switched on (and in most tests)."""
+
+    def play(self, sound: str) -> None:
+        pass
+
+    def say(self, text: str) -> None:
+        pass
+
+
+class HandsFree(QObject):
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        settings: AudioSettings,
+        command: Callable[[str], None],
+        on_raise: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.cue_player = CuePlayer(Silence(), settings, self)
+        self.mpris = MprisService(command, on_raise, self)
+        self.sounds: SoundBank | None = None
+        self.speaker: Speaker | None = None
+        self.driver: SessionDriver | None = None
+        self._said: set[str] = set()
+
+    def use_sink(self, sink: AudioSink) -> None:
+        self.cue_player.sink = sink
+
+    def start_sound(self) -> None:
+        """Load the sounds and prepare the voice in the background; call once, early."""
+        self.sounds = SoundBank(self)
+        self.sounds.problem.connect(self._problem)
+        if self.sounds.error:
+            self._problem(self.sounds.error)
+        self.speaker = Speaker(self)
+        self.speaker.problem.connect(lambda message: self._problem(f"Voice: {message}"))
+        self.speaker.ready.connect(lambda _voices, _voice: self.apply(self.settings))
+        self.speaker.start(self.settings.voice_name)
+        self.use_sink(Speakers(self.sounds, self.speaker))
+        self.apply(self.settings)
+
+    def when_voice_ready(self, action: Callable[[], None], timeout_ms: int) -> None:
+        """Run ``action`` once the voice is ready, has failed, or ``timeout_ms`` passed."""
+        done = False
+
+        def once(*_: object) -> None:
+            nonlocal done
+            if not done:
+                done = True
+                action()
+
+        speaker = self.speaker
+        if speaker is None or speaker.available or not self.settings.voice:
+            QTimer.singleShot(0, once)
+            return
+        speaker.ready.connect(once)
+        speaker.problem.connect(once)
+        QTimer.singleShot(timeout_ms, once)
+
+    def apply(self, settings: AudioSettings) -> None:
+        """New settings take effect at once, also in a running session."""
+        self.settings = settings
+        self.cue_player.settings = settings
+        if self.sounds is not None:
+            self.sounds.set_volume(settings.volume)
+        if self.speaker is not None:
+            self.speaker.configure(settings.voice_name, settings.rate, settings.volume)
+
+    def attach(self, driver: SessionDriver) -> None:
+        self.driver = driver
+        driver.cueDue.connect(self.cue_player.cue_due)
+        driver.finished.connect(self.cue_player.finished)
+        self.mpris.attach(driver)
+        if not self.mpris.available:
+            self._problem(
+                "Media keys and headset buttons need a D-Bus session bus; "
+                "the keyboard and the buttons still work"
+            )
+
+    def detach(self) -> None:
+        self.driver = None
+        self.mpris.detach()
+
+    def shutdown(self) -> None:
+        self.detach()
+        if self.speaker is not None:
+            self.speaker.shutdown()
+
+    def _problem(self, message: str) -> None:
+        if message not in self._said:  # each problem is said once
+            self._said.add(message)
+            self.problem.emit(message)

@@ -1,0 +1,167 @@
+"""The voice: QTextToSpeech, kept off the GUI thread and watched.
+
+Creating the speech-dispatcher engine lists hundreds of voices and blocks for about
+1.5 s, so the engine lives in its own thread, created when the app starts. A newer
+phrase replaces one still being spoken, so speech never stacks up behind the timer.
+A watchdog notices an engine that says it is speaking but never finishes (as
+speech-dispatcher does without a sound server) and turns the voice off with a notice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
+
+WATCHDOG_MS_PER_CHARACTER = 120
+WATCHDOG_MIN_MS = 6000
+"""Longest a phrase may take before the voice is declared stuck."""
+PREFERRED_ENGINES = ("speechd", "flite", "macos", "darwin", "winrt", "sapi", "android")
+
+
+def english_fallback(locale: QLocale) -> bool:
+    """A bare machine's locale is "C": speak English then, not the engine's first voice."""
+    return locale.name() in ("C", "POSIX", "") or locale.language() == QLocale.Language.C
+
+
+class SpeechWorker(QObject):
+    """Lives in the speech thread; every slot runs there."""
+
+    ready = Signal(list, str)  # voice names, the chosen voice
+    failed = Signal(str)
+    speaking = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.engine: Any = None
+
+    @Slot(str)
+    def start(self, preferred_voice: str) -> None:
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError as error:  # no libpulse0, or no PySide6-Addons
+            self.failed.emit(f"speech is not available ({error})")
+            return
+        engines = QTextToSpeech.availableEngines()
+        chosen = next((e for e in PREFERRED_ENGINES if e in engines), None)
+        if chosen is None:
+            self.failed.emit("no speech engine is installed (on Debian: speech-dispatcher)")
+            return
+        engine = QTextToSpeech(chosen)
+        if engine.state() == QTextToSpeech.State.Error:
+            self.failed.emit(f"the speech engine failed to start: {engine.errorString()}")
+            return
+        if english_fallback(QLocale.system()):
+            engine.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        engine.stateChanged.connect(
+            lambda state: self.speaking.emit(state == QTextToSpeech.State.Speaking)
+        )
+        engine.errorOccurred.connect(lambda _reason, message: self.failed.emit(message))
+        self.engine = engine
+        voices = engine.availableVoices()
+        names = [voice.name() for voice in voices]
+        if preferred_voice in names:
+            engine.setVoice(voices[names.index(preferred_voice)])
+        self.ready.emit(names, engine.voice().name())
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        if self.engine is not None:
+            self.engine.stop()  # a newer cue replaces a stale one
+            self.engine.say(text)
+
+    @Slot(str, float, float)
+    def configure(self, voice_name: str, rate: float, volume: float) -> None:
+        engine = self.engine
+        if engine is None:
+            return
+        engine.setRate(max(-1.0, min(1.0, rate)))
+        engine.setVolume(max(0.0, min(1.0, volume)))
+        if voice_name and voice_name != engine.voice().name():
+            for voice in engine.availableVoices():
+                if voice.name() == voice_name:
+                    engine.setVoice(voice)
+                    break
+
+    @Slot()
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+
+
+class Speaker(QObject):
+    """The GUI-thread face of the voice. Signals: ready(list, str), problem(str)."""
+
+    ready = Signal(list, str)
+    problem = Signal(str)
+    _start = Signal(str)
+    _say = Signal(str)
+    _configure = Signal(str, float, float)
+    _stop = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.available = False
+        self.voices: list[str] = []
+        self.voice = ""
+        self.is_speaking = False
+        self._thread = QThread(self)
+        self._thread.setObjectName("speech")
+        self._worker = SpeechWorker()
+        self._worker.moveToThread(self._thread)
+        self._start.connect(self._worker.start)
+        self._say.connect(self._worker.say)
+        self._configure.connect(self._worker.configure)
+        self._stop.connect(self._worker.stop)
+        self._worker.ready.connect(self._on_ready)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.speaking.connect(self._on_speaking)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._stuck)
+
+    def start(self, voice_name: str = "") -> None:
+        """Prepare the engine in the background; ``ready`` or ``problem`` follows."""
+        self._thread.start()
+        self._start.emit(voice_name)
+
+    def say(self, text: str) -> None:
+        if not self.available:
+            return
+        self._say.emit(text)
+        limit = max(WATCHDOG_MIN_MS, WATCHDOG_MS_PER_CHARACTER * len(text))
+        self._watchdog.start(limit)
+
+    def configure(self, voice_name: str, rate: float, volume: float) -> None:
+        self._configure.emit(voice_name, rate, volume)
+
+    def shutdown(self) -> None:
+        self._watchdog.stop()
+        if self._thread.isRunning():
+            self._stop.emit()
+            self._thread.quit()
+            self._thread.wait(3000)
+
+    def _on_ready(self, voices: list[str], voice: str) -> None:
+        self.available, self.voices, self.voice = True, voices, voice
+        self.ready.emit(voices, voice)
+
+    def _on_failed(self, message: str) -> None:
+        self.available = False
+        self._watchdog.stop()
+        self.problem.emit(message)
+
+    def _on_speaking(self, speaking: bool) -> None:
+        self.is_speaking = speaking
+        if not speaking:
+            self._watchdog.stop()
+
+    def _stuck(self) -> None:
+        if self.is_speaking:
+            self.available = False
+            self._stop.emit()
+            self.problem.emit(
+                "the voice never finished speaking: is a sound server (PulseAudio or "
+                "PipeWire) running? Beeps and chimes go on; restart Backstretch to retry"
+            )
