@@ -157,7 +157,9 @@ class MainWindow(QMainWindow):
 
     # --- actions and keys -----------------------------------------------------------
 
-    def _action(self, text: str, keys: list[str], slot: object, session: bool = False) -> QAction:
+    def _action(
+        self, text: str, keys: list[str | Qt.Key], slot: object, session: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -172,10 +174,12 @@ class MainWindow(QMainWindow):
         command = self._command
         # Page Down/Up are what presentation clickers send; media keys work when the
         # window has focus (and through MPRIS when it has not).
-        play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
+        play_keys: list[str | Qt.Key] = ["Space", "Media Play", "Media Pause"]
+        play_keys.append(Qt.Key.Key_MediaTogglePlayPause)
         self._action("Play or pause", play_keys, lambda: command("toggle"), True)
-        self._action("Next", ["Right", "N", "PgDown", "Media Next"], lambda: command("next"), True)
-        previous_keys = ["Left", "P", "PgUp", "Media Previous"]
+        next_keys: list[str | Qt.Key] = ["Right", "N", "PgDown", "Media Next"]
+        self._action("Next", next_keys, lambda: command("next"), True)
+        previous_keys: list[str | Qt.Key] = ["Left", "P", "PgUp", "Media Previous"]
         self._action("Previous", previous_keys, lambda: command("previous"), True)
         self._action("Restart step", ["R"], lambda: command("restart_step"), True)
         self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)

@@ -192,5 +192,7 @@ class MprisService(QObject):
         signal = QDBusMessage.createSignal(
             PATH, "org.freedesktop.DBus.Properties", "PropertiesChanged"
         )
-        signal.setArguments([PLAYER_INTERFACE, changed, []])
+        # Position is never signalled, only read (the spec says so); naming it as
+        # invalidated also makes the list a D-Bus string array, as clients expect.
+        signal.setArguments([PLAYER_INTERFACE, changed, ["Position"]])
         self._bus.send(signal)

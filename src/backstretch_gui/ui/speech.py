@@ -53,6 +53,9 @@ class SpeechWorker(QObject):
             return
         if english_fallback(QLocale.system()):
             engine.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            plain = self._plain_english(engine.availableVoices())
+            if plain is not None:
+                engine.setVoice(plain)
         engine.stateChanged.connect(
             lambda state: self.speaking.emit(state == QTextToSpeech.State.Speaking)
         )
@@ -63,6 +66,15 @@ class SpeechWorker(QObject):
         if preferred_voice in names:
             engine.setVoice(voices[names.index(preferred_voice)])
         self.ready.emit(names, engine.voice().name())
+
+    @staticmethod
+    def _plain_english(voices: list[Any]) -> Any:
+        """A widely understood English voice (American, then British), if there is one."""
+        for wanted in ("America", "en_US", "Great Britain", "en_GB"):
+            for voice in voices:
+                if wanted in voice.name() or voice.locale().name() == wanted:
+                    return voice
+        return None
 
     @Slot(str)
     def say(self, text: str) -> None:

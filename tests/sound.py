@@ -1,0 +1,90 @@
+"""A private PulseAudio server with a null sink, and a recorder on its monitor."""
+
+from __future__ import annotations
+
+import array
+import shutil
+import subprocess
+import time
+import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+@contextmanager
+def null_sink_server(folder: Path) -> Iterator[dict[str, str]]:
+    """Yield the environment that points programs at a new PulseAudio server."""
+    if shutil.which("pulseaudio") is None or shutil.which("parecord") is None:
+        pytest.skip("PulseAudio is missing (Debian packages pulseaudio, pulseaudio-utils)")
+    socket = folder / "pulse-native"
+    runtime = folder / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {"XDG_RUNTIME_DIR": str(runtime), "PULSE_SERVER": f"unix:{socket}", "HOME": str(folder)}
+    server = subprocess.Popen(
+        [
+            "pulseaudio",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disable-shm=yes",
+            "-n",
+            "--load=module-null-sink sink_name=test",
+            f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket}",
+        ],
+        env={"PATH": "/usr/bin:/bin", **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline and server.poll() is None:
+        time.sleep(0.05)
+    if not socket.exists():
+        server.kill()
+        pytest.skip("PulseAudio did not start here")
+    try:
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextmanager
+def recording(env: dict[str, str], path: Path) -> Iterator[None]:
+    recorder = subprocess.Popen(
+        ["parecord", "--device=test.monitor", "--file-format=wav", "--channels=1", str(path)],
+        env={"PATH": "/usr/bin:/bin", **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(0.3)
+    try:
+        yield
+    finally:
+        recorder.terminate()
+        recorder.wait(timeout=10)
+
+
+def loud_spans(
+    path: Path, threshold: float = 0.02, window: float = 0.05
+) -> list[tuple[float, float]]:
+    """(start, end) seconds of the stretches louder than ``threshold`` (0..1 RMS)."""
+    with wave.open(str(path)) as audio:
+        rate, width = audio.getframerate(), audio.getsampwidth()
+        assert width == 2
+        samples = array.array("h", audio.readframes(audio.getnframes()))
+    step = int(rate * window)
+    spans: list[tuple[float, float]] = []
+    for start in range(0, len(samples), step):
+        chunk = samples[start : start + step]
+        if not chunk:
+            break
+        rms = (sum(s * s for s in chunk) / len(chunk)) ** 0.5 / 32768
+        at = start / rate
+        if rms > threshold:
+            if spans and at - spans[-1][1] <= window * 2:
+                spans[-1] = (spans[-1][0], at + window)
+            else:
+                spans.append((at, at + window))
+    return spans

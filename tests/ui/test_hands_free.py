@@ -1,0 +1,130 @@
+"""Sounds and voice during a session, recorded by a fake sink; keys from clickers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from backstretch_gui.core.preferences import AudioSettings
+from backstretch_gui.core.session import State
+from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.settings_dialog import SettingsDialog
+
+from .test_window import tick
+from helpers import FakeClock
+
+
+class Recorder:
+    """An audio sink that writes down what it was asked to play, and when."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.heard: list[tuple[float, str, str]] = []
+
+    def _at(self) -> float:
+        driver = self.window.driver
+        assert driver is not None
+        return round(driver.session.position(), 6)
+
+    def play(self, sound: str) -> None:
+        self.heard.append((self._at(), "play", sound))
+
+    def say(self, text: str) -> None:
+        self.heard.append((self._at(), "say", text))
+
+
+def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
+    """What the timeline says should be heard, with everything switched on."""
+    assert window.driver is not None
+    chimes = {"next": "chime-next", "switch": "chime-switch", "finish": "finish"}
+    script = []
+    timeline = window.driver.timeline
+    for segment in timeline.segments:
+        for cue in segment.cues:
+            at = round(segment.start + cue.at, 6)
+            if cue.kind.value == "beep":
+                script.append((at, "play", "beep"))
+            elif cue.kind.value == "chime":
+                script.append((at, "play", chimes[cue.text]))
+            else:
+                script.append((at, "say", cue.text))
+    script += [(timeline.total_seconds, "play", "finish")]
+    script += [(timeline.total_seconds, "say", "Well done. That's the whole routine.")]
+    return script
+
+
+def test_every_cue_is_heard_at_its_moment(test_window: MainWindow, clock: FakeClock) -> None:
+    recorder = Recorder(test_window)
+    test_window.hands_free.use_sink(recorder)
+    test_window.open_routine("short", start=True)
+    expected = expected_script(test_window)
+    tick(test_window, clock, 200)  # ticks of 0.25 s, each cue lands on one exactly
+    assert test_window.pages.currentWidget() is test_window.summary
+    assert recorder.heard == expected
+
+
+def test_settings_apply_to_a_running_session(
+    test_window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    recorder = Recorder(test_window)
+    test_window.hands_free.use_sink(recorder)
+    test_window.open_routine("short", start=True)
+    dialog = SettingsDialog(test_window.settings, test_window.hands_free, test_window)
+    qtbot.addWidget(dialog)
+    assert recorder.heard == [
+        (0.0, "say", "Get ready: Knee hug. Left side first. Hold for twenty seconds, two times.")
+    ]
+    dialog.voice.setChecked(False)
+    dialog.beeps.setChecked(False)
+    tick(test_window, clock, 60)  # beeps, halfway and rest go unheard; the chime is heard
+    assert recorder.heard[1:] == [(50.0, "play", "chime-switch")]
+    assert test_window.settings.audio() == AudioSettings(voice=False, countdown_beeps=False)
+
+
+def test_timing_settings_apply_to_the_next_session(test_window: MainWindow, qtbot: QtBot) -> None:
+    dialog = SettingsDialog(test_window.settings, test_window.hands_free, test_window)
+    qtbot.addWidget(dialog)
+    assert dialog.prep.text() == "As the routine says"
+    dialog.prep.setValue(12)
+    dialog.transition.setValue(0)
+    test_window.open_routine("short")
+    driver = test_window.driver
+    assert driver is not None
+    assert driver.segment.seconds == 12
+    kinds = [s.kind.value for s in driver.timeline.segments]
+    assert "transition" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("key", "step", "state"),
+    [
+        (Qt.Key.Key_PageDown, 1, State.READY),
+        (Qt.Key.Key_MediaNext, 1, State.READY),
+        (Qt.Key.Key_MediaTogglePlayPause, 0, State.RUNNING),
+        (Qt.Key.Key_MediaPlay, 0, State.RUNNING),
+    ],
+)
+def test_clicker_and_media_keys(
+    test_window: MainWindow, qtbot: QtBot, key: Qt.Key, step: int, state: State
+) -> None:
+    test_window.open_routine("short")
+    qtbot.keyClick(test_window, key)
+    assert test_window.driver is not None
+    assert (test_window.driver.session.step, test_window.driver.state) == (step, state)
+
+
+def test_page_up_goes_back(test_window: MainWindow, qtbot: QtBot) -> None:
+    test_window.open_routine("short")
+    qtbot.keyClick(test_window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(test_window, Qt.Key.Key_PageUp)
+    assert test_window.driver is not None
+    assert test_window.driver.session.step == 0
+
+
+def test_a_missing_session_bus_is_one_quiet_notice(test_window: MainWindow) -> None:
+    test_window.open_routine("short")
+    test_window.open_routine("short")
+    notice = test_window.notice.text()
+    assert notice.count("D-Bus") == 1
+    assert test_window.statusBar().isVisible()

@@ -1,0 +1,78 @@
+"""Sound and voice through real backends: PulseAudio (null sink) and speech-dispatcher.
+
+Each case runs the app's audio in a child process with its own sound server and
+runtime folder, so nothing reaches (or depends on) the machine's own audio.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sound import loud_spans, null_sink_server, recording
+
+CHILD = Path(__file__).parent / "audio_child.py"
+
+
+def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str]:
+    full = {
+        **os.environ,
+        **env,
+        "QT_QPA_PLATFORM": "offscreen",
+        "BACKSTRETCH_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(CHILD.parents[1]),
+    }
+    result = subprocess.run(
+        [sys.executable, str(CHILD), str(millis)],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines: dict[str, str] = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        lines[key] = (lines[key] + "\n" + value) if key in lines else value
+    return lines
+
+
+@pytest.mark.slow
+def test_beep_and_voice_reach_the_sound_server(tmp_path: Path) -> None:
+    with null_sink_server(tmp_path) as env, recording(env, tmp_path / "heard.wav"):
+        said = run_child(env, tmp_path, 7000)
+    assert said["voice"].startswith("True 'English"), said
+    assert "problem" not in said, said["problem"]
+    spans = loud_spans(tmp_path / "heard.wav")
+    assert len(spans) >= 2, spans
+    longest = max(end - start for start, end in spans)
+    assert longest > 0.8, spans  # a sentence, not only a beep
+    assert float(said["speech_latency"]) < 0.5
+
+
+@pytest.mark.slow
+def test_without_a_sound_server_the_app_says_so_and_goes_on(tmp_path: Path) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {"PULSE_SERVER": "unix:/nonexistent/pulse", "XDG_RUNTIME_DIR": str(runtime)}
+    said = run_child(env, tmp_path, 12_000)  # the voice watchdog needs a few seconds
+    problems = said.get("problem", "")
+    assert "sound" in problems, said
+    assert problems.count("\n") < 3  # each problem said once
+
+
+@pytest.mark.slow
+def test_without_speech_dispatcher_the_voice_is_off_with_a_notice(tmp_path: Path) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {
+        "SPEECHD_ADDRESS": "unix_socket:/nonexistent/speechd.sock",
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    said = run_child(env, tmp_path, 5000)
+    assert said["voice"].startswith("False"), said
+    assert "Voice:" in said.get("problem", ""), said
