@@ -87,6 +87,13 @@ def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
         clock.now += 0.5
         driver._wake()
     save(window, f"summary-{suffix}")
+    from backstretch_gui.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window.hands_free, window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / f"settings-{suffix}.png"))
+    dialog.close()
 
 
 def main() -> int:

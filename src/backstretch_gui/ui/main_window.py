@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.notice.setObjectName("noticeLabel")
         self.notice.setProperty("role", "warning")
         self.notice.setWordWrap(True)
+        self.notice.setContentsMargins(24, 4, 24, 6)
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)

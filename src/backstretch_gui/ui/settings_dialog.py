@@ -26,12 +26,13 @@ SAMPLE_SENTENCE = "Left side. Knee to chest. Hold for twenty seconds."
 AS_THE_ROUTINE_SAYS = "As the routine says"
 
 
-def _row(*widgets: QWidget) -> QWidget:
+def _row(switch: QWidget, test: QWidget) -> QWidget:
+    """A switch with its Test button at the right edge."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
+    layout.addWidget(switch, 1)
+    layout.addWidget(test)
     return row
 
 
@@ -114,6 +115,7 @@ class SettingsDialog(QDialog):
 
     def _test(self, text: str, action: object) -> QPushButton:
         button = QPushButton(text)
+        button.setFixedWidth(96)
         button.clicked.connect(action)
         return button
 
