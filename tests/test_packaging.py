@@ -69,6 +69,8 @@ def test_the_wheel_carries_routines_and_illustrations(tmp_path: Path) -> None:
     for path in resources.illustrations_dir().iterdir():
         assert data + "assets/illustrations/" + path.name in names
     assert "backstretch_gui/core/session.py" in names
+    assert data + "assets/sounds/beep.wav" in names
+    assert data + "assets/icons/backstretch.svg" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert (
         "backstretch = backstretch_gui.cli:main"
@@ -123,3 +125,13 @@ def test_the_desktop_file_names_the_icon_and_command() -> None:
     assert "Exec=backstretch %f" in text and "Icon=backstretch" in text
     assert resources.icon_path().is_file()
     assert resources.icon_path(256).is_file()
+
+
+def test_committed_sounds_match_their_generator() -> None:
+    script = ROOT / "scripts" / "generate_sounds.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+    for name in ("beep", "chime-next", "chime-switch", "finish"):
+        assert resources.sound_path(name).is_file()

@@ -128,3 +128,12 @@ def test_a_missing_session_bus_is_one_quiet_notice(test_window: MainWindow) -> N
     notice = test_window.notice.text()
     assert notice.count("D-Bus") == 1
     assert test_window.statusBar().isVisible()
+
+
+def test_spoken_cues_reach_screen_readers(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    description = test_window.step_view.cueText.accessibleDescription()
+    assert description.startswith("Get ready: Knee hug.")
+    tick(test_window, clock, 5.5)
+    description = test_window.step_view.cueText.accessibleDescription()
+    assert description == "Left side. Knee hug. Hold for twenty seconds."
