@@ -6,7 +6,12 @@ import shutil
 from pathlib import Path
 
 from backstretch_gui.core.library import Origin, load_library
-from backstretch_gui.core.paths import user_data_dir, user_routines_dir
+from backstretch_gui.core.paths import (
+    user_cache_dir,
+    user_config_dir,
+    user_data_dir,
+    user_routines_dir,
+)
 
 from helpers import DATA
 
@@ -63,5 +68,10 @@ def test_user_folder_honours_xdg_and_the_override(monkeypatch, tmp_path: Path) -
     assert user_routines_dir() == tmp_path / "xdg" / "backstretch" / "routines"
     monkeypatch.setenv("XDG_DATA_HOME", "relative/path")  # ignored, as the spec says
     assert user_data_dir() == Path.home() / ".local" / "share" / "backstretch"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert user_config_dir() == tmp_path / "config" / "backstretch"
+    assert user_cache_dir() == tmp_path / "cache" / "backstretch"
     monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(tmp_path / "portable"))
     assert user_data_dir() == tmp_path / "portable"
+    assert user_cache_dir() == tmp_path / "portable" / "cache"

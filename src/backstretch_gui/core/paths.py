@@ -8,23 +8,33 @@ from pathlib import Path
 
 APP_DIR_NAME = "backstretch"
 DATA_DIR_OVERRIDE = "BACKSTRETCH_DATA_DIR"
-"""Set this to keep tests (or a portable setup) away from the real home folder."""
+"""Set this to keep tests (or a portable setup) in one folder, away from the home folder."""
+
+
+def _user_dir(xdg_variable: str, xdg_default: str, mac: str, windows: str) -> Path:
+    """The platform's folder of one kind: XDG on Linux, the usual places elsewhere."""
+    home = Path.home()
+    if sys.platform == "win32":
+        variable, fallback = windows.split(":")
+        base = Path(os.environ.get(variable) or home / "AppData" / fallback)
+        return base / "Backstretch"
+    if sys.platform == "darwin":
+        return home / "Library" / mac / "Backstretch"
+    xdg = os.environ.get(xdg_variable)
+    # The XDG spec says to ignore a relative path here.
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / xdg_default
+    return base / APP_DIR_NAME
+
+
+def _override(*parts: str) -> Path | None:
+    value = os.environ.get(DATA_DIR_OVERRIDE)
+    return Path(value, *parts) if value else None
 
 
 def user_data_dir() -> Path:
-    override = os.environ.get(DATA_DIR_OVERRIDE)
-    if override:
-        return Path(override)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-        return base / "Backstretch"
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / "Backstretch"
-    xdg = os.environ.get("XDG_DATA_HOME")
-    # The XDG spec says to ignore a relative path here.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / ".local" / "share"
-    return base / APP_DIR_NAME
+    return _override() or _user_dir(
+        "XDG_DATA_HOME", ".local/share", "Application Support", "APPDATA:Roaming"
+    )
 
 
 def user_routines_dir() -> Path:
@@ -33,15 +43,10 @@ def user_routines_dir() -> Path:
 
 def user_cache_dir() -> Path:
     """Files we can always rebuild; safe to delete."""
-    override = os.environ.get(DATA_DIR_OVERRIDE)
-    if override:
-        return Path(override) / "cache"
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-        return base / "Backstretch" / "Cache"
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "Backstretch"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache"
-    return base / APP_DIR_NAME
+    return _override("cache") or _user_dir(
+        "XDG_CACHE_HOME", ".cache", "Caches", "LOCALAPPDATA:Local"
+    )
+
+
+def user_config_dir() -> Path:
+    return _override() or _user_dir("XDG_CONFIG_HOME", ".config", "Preferences", "APPDATA:Roaming")

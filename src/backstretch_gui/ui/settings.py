@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..core.paths import DATA_DIR_OVERRIDE
+from ..core.paths import user_config_dir
 from ..core.preferences import AudioSettings, TimingOverrides
 
 
 def settings_path() -> Path:
-    override = os.environ.get(DATA_DIR_OVERRIDE)
-    if override:
-        return Path(override) / "settings.ini"
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-        return base / "Backstretch" / "settings.ini"
-    if sys.platform == "darwin":
-        return home / "Library" / "Preferences" / "Backstretch" / "settings.ini"
-    xdg = os.environ.get("XDG_CONFIG_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / ".config"
-    return base / "backstretch" / "settings.ini"
+    return user_config_dir() / "settings.ini"
 
 
 class Settings:
