@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from backstretch_gui.core.library import load_routine
+from backstretch_gui.core.preferences import TimingOverrides
 from backstretch_gui.core.session import (
     CueDue,
     Finished,
@@ -15,9 +17,9 @@ from backstretch_gui.core.session import (
     State,
     Stopped,
 )
-from backstretch_gui.core.timeline import SegmentKind
+from backstretch_gui.core.timeline import SegmentKind, compile_routine
 
-from helpers import FakeClock, short_timeline
+from helpers import DATA, FakeClock, short_timeline, small_catalog
 
 
 @pytest.fixture
@@ -216,3 +218,26 @@ def test_next_due_names_the_next_cue_or_deadline(session: Session, clock: FakeCl
 
 def test_events_say_when_stopped_or_finished() -> None:
     assert Stopped() == Stopped()
+
+
+def test_retime_keeps_the_place_with_new_get_ready_times(
+    session: Session, clock: FakeClock
+) -> None:
+    catalog = small_catalog()
+    routine = load_routine(DATA / "short.yaml", catalog)
+    exercises = {e.id: e for e in catalog.exercises}
+    session.start()
+    run_for(session, clock, 2)  # 2 s into the 5 s prep
+    session.retime(compile_routine(routine, exercises, TimingOverrides(prep=8, transition=0)))
+    assert (session.index, session.segment.seconds) == (0, 8.0)
+    assert session.remaining() == pytest.approx(6.0)
+    run_for(session, clock, 6 + 12)  # into the first hold
+    assert session.segment.kind is SegmentKind.HOLD
+    assert session.remaining() == pytest.approx(8.0)
+    session.retime(compile_routine(routine, exercises))  # back to the routine's own times
+    assert session.segment.kind is SegmentKind.HOLD and session.step == 0
+    assert session.remaining() == pytest.approx(8.0)
+    active = session.active_elapsed()
+    run_for(session, clock, 200)
+    assert session.state is State.FINISHED
+    assert session.active_elapsed() > active

@@ -220,6 +220,39 @@ class Session:
         self.state = State.STOPPED
         return [*events, Stopped()]
 
+    def retime(self, timeline: Timeline) -> list[Event]:
+        """Take a recompiled timeline of the same routine (new get-ready or rest times)
+        without losing the place: same step, same part of it, same time into it."""
+        events = self.update()
+        if len(timeline.steps) != len(self.timeline.steps) or not self._can_move():
+            return events
+        now = self._clock()
+        running = self.state is State.RUNNING
+        if running:
+            self._freeze(now)
+        old_span = self.timeline.steps[self.step]
+        new_span = timeline.steps[self.step]
+        old_ready = self._is_ready_segment(self.timeline, old_span.first_segment)
+        new_ready = self._is_ready_segment(timeline, new_span.first_segment)
+        offset = self._offset
+        if self.index == old_span.first_segment and old_ready:
+            index = new_span.first_segment  # getting ready, or already past a removed one
+            offset = offset if new_ready else 0.0
+        else:  # the work of a step is the same; count from its end
+            index = new_span.last_segment - (old_span.last_segment - self.index)
+        self.timeline = timeline
+        self.index = index
+        self._offset = min(offset, self.segment.seconds)
+        self._next_cue = sum(1 for cue in self.segment.cues if cue.at <= self._offset)
+        self._anchor = now
+        if running:
+            self._run_anchor = self._last_seen = now
+        return [*events, SegmentStarted(self.segment, by_command=True)]
+
+    @staticmethod
+    def _is_ready_segment(timeline: Timeline, index: int) -> bool:
+        return timeline.segments[index].kind.value in ("prep", "transition")
+
     def update(self) -> list[Event]:
         """Bring the session up to the clock; call it when ``next_due`` comes."""
         if self.state is not State.RUNNING:

@@ -111,6 +111,10 @@ class SessionDriver(QObject):
     def stop(self) -> None:
         self._handle(self.session.stop())
 
+    def retime(self, timeline: Timeline) -> None:
+        """New get-ready or rest times for the same routine, keeping the place."""
+        self._handle(self.session.retime(timeline))
+
     def shutdown(self) -> None:
         """Stop the timer for good (the window is closing or a new session begins)."""
         self._timer.stop()

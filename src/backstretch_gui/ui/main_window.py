@@ -396,7 +396,27 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.hands_free, self)
+        dialog.timingChanged.connect(self._retime)
         dialog.open()
+
+    def _retime(self) -> None:
+        """New get-ready or between-exercise times reach a session that is running."""
+        driver = self.driver
+        if driver is None or self._library is None:
+            return
+        from ..core.timeline import compile_routine
+
+        routine = next(
+            (
+                e.routine
+                for e in self._library.routines
+                if e.routine.id == driver.timeline.routine_id
+            ),
+            None,
+        )
+        if routine is not None:
+            timing = self.settings.timing()
+            driver.retime(compile_routine(routine, self._library.exercises, timing))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.isFullScreen():

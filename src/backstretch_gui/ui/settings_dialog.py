@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,10 @@ def _row(switch: QWidget, test: QWidget) -> QWidget:
 
 
 class SettingsDialog(QDialog):
+    """Signal: timingChanged() when the get-ready or between-exercise time changes."""
+
+    timingChanged = Signal()
+
     def __init__(self, settings: Settings, hands_free: HandsFree, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -77,7 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow("Volume", self.volume)
         form.addRow("Get ready before the first exercise", self.prep)
         form.addRow("Time between exercises", self.transition)
-        note = QLabel("Sound and voice changes apply at once; times apply from the next session.")
+        note = QLabel("Changes apply at once, also to a session that is running.")
         note.setProperty("role", "muted")
         note.setWordWrap(True)
         if speaker is None or not speaker.available:
@@ -136,7 +140,10 @@ class SettingsDialog(QDialog):
         return TimingOverrides(prep=seconds(self.prep), transition=seconds(self.transition))
 
     def save(self) -> None:
-        audio = self.audio()
+        audio, timing = self.audio(), self.timing()
+        retimed = timing != self.settings.timing()
         self.settings.save_audio(audio)
-        self.settings.save_timing(self.timing())
+        self.settings.save_timing(timing)
         self.hands_free.apply(audio)
+        if retimed:
+            self.timingChanged.emit()
