@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -151,6 +152,8 @@ class PickerPage(QWidget):
             item.setData(PATH_ROLE, broken["file"])
             item.setData(SEARCH_ROLE, name.casefold())
             item.setToolTip(broken["errors"][0])
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            item.setSizeHint(QSize(0, THUMBNAIL.height() + 24))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if self.list.count():

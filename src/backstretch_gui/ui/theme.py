@@ -147,6 +147,9 @@ def style_sheet(theme: Theme) -> str:
         background: {theme.accent_fill};
         color: {theme.on_accent}; border: none; font-weight: 600;
     }}
+    QPushButton[accent="true"]:disabled {{
+        background: {theme.track}; color: {theme.muted};
+    }}
     QPushButton[round="true"] {{ border-radius: 36px; padding: 0; }}
     QProgressBar {{
         border: none; border-radius: 4px; background: {theme.track}; max-height: 8px;
@@ -160,6 +163,12 @@ def style_sheet(theme: Theme) -> str:
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 700; }}
     QLabel[role="warning"] {{ color: {theme.warning}; }}
     QScrollArea {{ border: none; background: transparent; }}
+    QScrollBar:vertical {{ width: 10px; background: transparent; margin: 2px; }}
+    QScrollBar::handle:vertical {{
+        background: {theme.track}; border-radius: 3px; min-height: 32px;
+    }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     """
 
 
