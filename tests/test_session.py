@@ -15,7 +15,6 @@ from backstretch_gui.core.session import (
     SegmentStarted,
     Session,
     State,
-    Stopped,
 )
 from backstretch_gui.core.timeline import SegmentKind, compile_routine
 
@@ -214,10 +213,6 @@ def test_next_due_names_the_next_cue_or_deadline(session: Session, clock: FakeCl
     clock.advance(0.6)
     session.update()
     assert session.next_due() == pytest.approx(clock.now + 0.4)
-
-
-def test_events_say_when_stopped_or_finished() -> None:
-    assert Stopped() == Stopped()
 
 
 def test_retime_keeps_the_place_with_new_get_ready_times(
