@@ -100,11 +100,9 @@ def run_command(args: list[str], out: TextIO | None = None) -> int:
 
 
 def open_library() -> Library:
-    from .core.library import Origin, load_library
-    from .core.paths import user_routines_dir
+    from . import listing
 
-    bundled = (resources.routines_dir(), Origin.BUNDLED)
-    return load_library(resources.catalog_path(), [bundled, (user_routines_dir(), Origin.USER)])
+    return listing.load(*listing.default_sources())
 
 
 def command_list(options: argparse.Namespace, out: TextIO) -> int:

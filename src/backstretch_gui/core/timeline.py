@@ -104,9 +104,6 @@ class Timeline(msgspec.Struct, frozen=True, kw_only=True):
     finish_cues: tuple[Cue, ...] = ()
     """Played when the session finishes."""
 
-    def step_of(self, segment_index: int) -> StepSpan:
-        return self.steps[self.segments[segment_index].step]
-
 
 @dataclass(frozen=True)
 class ResolvedDose:

@@ -60,15 +60,28 @@ def paint_svg(painter: QPainter, name: str, bounds: QRectF, mirrored: bool) -> b
     return True
 
 
-def thumbnail(name: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
-    image = QImage(size * device_pixel_ratio, QImage.Format.Format_ARGB32_Premultiplied)
+def rendered(
+    name: str, size: QSize, ratio: float, bounds: QRectF, mirrored: bool = False
+) -> QPixmap | None:
+    """The drawing on a transparent pixmap of ``size``; None if it is missing."""
+    image = QImage(
+        round(size.width() * ratio),
+        round(size.height() * ratio),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.transparent)
-    image.setDevicePixelRatio(device_pixel_ratio)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    paint_svg(painter, name, QRectF(0, 0, size.width(), size.height()), mirrored=False)
+    drawn = paint_svg(painter, name, bounds, mirrored)
     painter.end()
-    return QIcon(QPixmap.fromImage(image))
+    return QPixmap.fromImage(image) if drawn else None
+
+
+def thumbnail(name: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
+    bounds = QRectF(0, 0, size.width(), size.height())
+    pixmap = rendered(name, size, device_pixel_ratio, bounds)
+    return QIcon(pixmap) if pixmap is not None else QIcon()
 
 
 def _ease(t: float) -> float:
@@ -122,19 +135,8 @@ class IllustrationView(QWidget):
         if key not in self._pictures:
             if len(self._pictures) > 8:
                 self._pictures.clear()
-            image = QImage(
-                round(self.width() * ratio),
-                round(self.height() * ratio),
-                QImage.Format.Format_ARGB32_Premultiplied,
-            )
-            image.setDevicePixelRatio(ratio)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-            drawn = paint_svg(painter, name, bounds, self._mirrored)
-            painter.end()
-            self._pictures[key] = QPixmap.fromImage(image) if drawn else None
+            self._pictures[key] = rendered(name, self.size(), ratio, bounds, self._mirrored)
         return self._pictures[key]
 
     def paintEvent(self, event: QPaintEvent) -> None:

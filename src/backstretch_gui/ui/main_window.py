@@ -406,17 +406,10 @@ class MainWindow(QMainWindow):
             return
         from ..core.timeline import compile_routine
 
-        routine = next(
-            (
-                e.routine
-                for e in self._library.routines
-                if e.routine.id == driver.timeline.routine_id
-            ),
-            None,
-        )
-        if routine is not None:
+        entry = self._library.find(driver.timeline.routine_id)
+        if entry is not None:
             timing = self.settings.timing()
-            driver.retime(compile_routine(routine, self._library.exercises, timing))
+            driver.retime(compile_routine(entry.routine, self._library.exercises, timing))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.isFullScreen():
