@@ -45,6 +45,9 @@ def main() -> int:
     def finish() -> None:
         if spoke_at and said_at:
             print(f"speech_latency {spoke_at[-1] - said_at[0]:.4f}", flush=True)
+        with open("/proc/self/maps") as maps:
+            ffmpeg = any("libavcodec" in line for line in maps)
+        print(f"ffmpeg_loaded {ffmpeg}", flush=True)
         for problem in problems:
             print(f"problem {problem}", flush=True)
         hands_free.shutdown()

@@ -52,6 +52,8 @@ def test_beep_and_voice_reach_the_sound_server(tmp_path: Path) -> None:
     longest = max(end - start for start, end in spans)
     assert longest > 0.8, spans  # a sentence, not only a beep
     assert float(said["speech_latency"]) < 0.5
+    # The WAVs play without Qt Multimedia's FFmpeg backend, which would cost 18 MiB.
+    assert said["ffmpeg_loaded"] == "False"
 
 
 @pytest.mark.slow

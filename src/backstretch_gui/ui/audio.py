@@ -7,9 +7,19 @@ reported once, quietly, through ``problem``, and the session goes on.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    QUrl,
+    Signal,
+    qInstallMessageHandler,
+)
 
 from .. import resources
 from ..core.cues import SOUND_FOR_CHIME, Play, Speak, action_for
@@ -19,6 +29,43 @@ from ..core.timeline import Cue
 from .speech import Speaker
 
 SOUND_NAMES = ("beep", *SOUND_FOR_CHIME.values())
+NO_BACKEND_NOTE = "No QtMultimedia backends found"
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], None]
+
+
+def choose_no_media_backend() -> None:
+    """Let Qt Multimedia run without its media backend; QSoundEffect does not need one.
+
+    The backend (FFmpeg in PySide's wheels) serves players, recorders and cameras and
+    costs 18 MiB of memory here; QSoundEffect plays WAV files through the audio
+    devices, which Qt Multimedia offers on its own. Qt picks its backend once, the
+    first time anything asks for it, so that first time it finds no plugin folders.
+    Call before anything else in Qt Multimedia and before other threads load plugins.
+    """
+    from PySide6.QtMultimedia import QMediaDevices
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    folders = app.libraryPaths()
+    handlers: list[MessageHandler | None] = []
+
+    def quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if NO_BACKEND_NOTE in message:
+            return
+        previous = handlers[0] if handlers else None
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    handlers.append(qInstallMessageHandler(quiet))
+    try:
+        app.setLibraryPaths([])
+        QMediaDevices.defaultAudioOutput()  # Qt chooses now, and finds no backend
+    finally:
+        app.setLibraryPaths(folders)
+        qInstallMessageHandler(handlers[0])
 
 
 class AudioSink(Protocol):
@@ -43,6 +90,7 @@ class SoundBank(QObject):
         except ImportError as error:  # no libpulse0, or no PySide6-Addons
             self.error = f"sounds are not available ({error})"
             return
+        choose_no_media_backend()
         self.error = ""
         for name in SOUND_NAMES:
             effect = QSoundEffect(self)
