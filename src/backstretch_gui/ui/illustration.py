@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -84,6 +84,10 @@ def thumbnail(name: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
     return QIcon(pixmap) if pixmap is not None else QIcon()
 
 
+KEPT_PICTURES = 3
+"""Rendered drawings kept: the two of a fade, and the one before (going back)."""
+
+
 def _ease(t: float) -> float:
     t = max(0.0, min(1.0, t))
     return t * t * (3 - 2 * t)
@@ -101,7 +105,8 @@ class IllustrationView(QWidget):
         self._mirrored = False
         self._progress: Callable[[], float] = lambda: 1.0
         self._placeholder = QColor("#9AA6B6")
-        self._pictures: dict[tuple[str, bool, int, int, float], QPixmap | None] = {}
+        self._pictures: dict[tuple[str, bool, int, int, float], tuple[QPointF, QPixmap] | None]
+        self._pictures = {}
 
     def show_keyframe(
         self,
@@ -128,31 +133,40 @@ class IllustrationView(QWidget):
     def set_placeholder_colour(self, colour: QColor) -> None:
         self._placeholder = QColor(colour)
 
-    def _picture(self, name: str) -> QPixmap | None:
-        """The drawing rendered at this widget's size, cached: a fade then only blends."""
+    def _picture(self, name: str) -> tuple[QPointF, QPixmap] | None:
+        """The drawing rendered to fit this widget, and where it goes; cached, so a
+        fade only blends. Only the last few are kept: each costs up to a megabyte."""
         ratio = self.devicePixelRatioF()
         key = (name, self._mirrored, self.width(), self.height(), ratio)
-        if key not in self._pictures:
-            if len(self._pictures) > 8:
-                self._pictures.clear()
-            bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-            self._pictures[key] = rendered(name, self.size(), ratio, bounds, self._mirrored)
-        return self._pictures[key]
+        if key in self._pictures:
+            self._pictures[key] = self._pictures.pop(key)  # most recently used last
+            return self._pictures[key]
+        while len(self._pictures) >= KEPT_PICTURES:
+            del self._pictures[next(iter(self._pictures))]
+        svg = renderer(name)
+        picture = None
+        if svg is not None:
+            place = fitted(svg, QRectF(self.rect()).adjusted(8, 8, -8, -8)).toAlignedRect()
+            local = QRectF(0, 0, place.width(), place.height())
+            pixmap = rendered(name, place.size(), ratio, local, self._mirrored)
+            picture = None if pixmap is None else (QPointF(place.topLeft()), pixmap)
+        self._pictures[key] = picture
+        return picture
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         target = self._picture(self._keyframe)
         if self._from is not None:
             t = _ease(self._progress())
             source = self._picture(self._from)
             if source is not None:
                 painter.setOpacity(1 - t)
-                painter.drawPixmap(0, 0, source)
+                painter.drawPixmap(*source)
             painter.setOpacity(t)
         if target is not None:
-            painter.drawPixmap(0, 0, target)
+            painter.drawPixmap(*target)
         else:
+            bounds = QRectF(self.rect()).adjusted(8, 8, -8, -8)
             painter.setOpacity(1)
             painter.setPen(self._placeholder)
             painter.drawRoundedRect(bounds, 24, 24)
