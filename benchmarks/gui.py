@@ -2,7 +2,11 @@
 
 Each figure comes with a baseline measured in the same run on the same virtual X
 screen (Xvfb): a bare PySide6 QMainWindow with a label for start-up and memory, and
-a naive ring that repaints its whole widget 30 times a second for CPU.
+a naive ring that repaints its whole widget 30 times a second for CPU. Sessions run
+as the user gets them, with sounds and the voice on, against a private PulseAudio
+server with a null sink (and speech-dispatcher, which starts on demand).
+
+    BENCH_ROUTINE=lower-back-floor python benchmarks/gui.py   (another routine)
 
     python benchmarks/gui.py          (make bench runs it too)
 """
@@ -20,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from sound import null_sink_server  # noqa: E402
 from xvfb import virtual_screen  # noqa: E402
 
 CHILD = r"""
@@ -71,7 +76,8 @@ else:
     window.load_library()
     target = window.picker.list
     if mode == "session":
-        window.open_routine("decompression-break", start=True)
+        window.open_routine(sys.argv[2], start=True)
+        window.hands_free.start_sound()
         target = window.step_view.ring
 
 if mode in ("bare", "app"):
@@ -83,9 +89,12 @@ sys.exit(app.exec())
 """
 
 
+ROUTINE = os.environ.get("BENCH_ROUTINE", "decompression-break")
+
+
 def spawn(mode: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, mode],
+        [sys.executable, "-c", CHILD, mode, ROUTINE],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -135,8 +144,12 @@ def steady_state(mode: str, env: dict[str, str], seconds: float) -> tuple[float,
 def main() -> int:
     repeats = int(os.environ.get("BENCH_REPEATS", "9"))
     window_seconds = float(os.environ.get("BENCH_CPU_SECONDS", "60"))
-    with virtual_screen() as display, tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    with (
+        virtual_screen() as display,
+        tempfile.TemporaryDirectory() as data,
+        null_sink_server(Path(data)) as sound_env,
+    ):
+        env = {**os.environ, **sound_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         env["BACKSTRETCH_DATA_DIR"] = data
         env["PYTHONPATH"] = str(ROOT / "src")
         bare, ours = [], []
@@ -156,12 +169,13 @@ def main() -> int:
         f"| bare QMainWindow + label: {bare_ms:.0f} ms | <= 1.3x |"
     )
     print(
-        f"| CPU while a session runs ({window_seconds:.0f} s window) | {session_cpu:.2f} % "
+        f"| CPU while {ROUTINE} runs ({window_seconds:.0f} s) | {session_cpu:.2f} % "
         f"| naive 30 fps ring: {naive_cpu:.2f} %; idle bare window: {idle_cpu:.2f} % "
         "| <= 0.5 % |"
     )
     print(
-        f"| PSS during a session | {session_pss:.1f} MiB | bare window: {bare_pss:.1f} MiB "
+        f"| PSS during a session, sound and voice on | {session_pss:.1f} MiB "
+        f"| bare window: {bare_pss:.1f} MiB "
         "| <= 70 MiB |"
     )
     return 0
