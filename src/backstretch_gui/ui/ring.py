@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import Property, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
@@ -17,6 +18,19 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 NUMBER_SHARE = 0.40
 """Font pixel size of the number as a share of the ring's diameter."""
 STROKE_SHARE = 0.06
+
+
+class _Geometry(NamedTuple):
+    """What every frame needs, worked out once per size, colour and pause."""
+
+    rect: QRectF  # the arc's circle
+    pen: QPen
+    cx: float
+    cy: float
+    radius: float
+    pad: float  # around a swept strip: half the stroke, its round cap, antialiasing
+    margin: float  # the stroke's width as a fraction of the circle
+    number_box: QRect
 
 
 def format_seconds(seconds: float) -> str:
@@ -49,7 +63,7 @@ class CountdownRing(QWidget):
         self._shown_text = ""
         self._shown_fraction = 1.0
         self._face: QPixmap | None = None  # track, number and caption: redrawn rarely
-        self._cached_geometry: tuple[QRectF, QPen] | None = None
+        self._cached_geometry: _Geometry | None = None
         self._number_font: QFont | None = None
         self.on_arc_length: Callable[[float], None] = lambda pixels: None
         """Told the arc's length in device pixels whenever it changes."""
@@ -130,7 +144,7 @@ class CountdownRing(QWidget):
         if text != self._shown_text:
             self._shown_text = text
             self.setAccessibleDescription(f"{text} seconds left. {self._caption}")
-            self.update(self._number_box().toAlignedRect())
+            self.update(self._geometry().number_box)
         if fraction != self._shown_fraction:
             dirty = self._arc_strip(self._shown_fraction, fraction)
             self._shown_fraction = fraction
@@ -138,50 +152,57 @@ class CountdownRing(QWidget):
 
     def _arc_strip(self, start: float, end: float) -> QRect:
         """The rectangle around the part of the arc between two fractions."""
-        rect = self._geometry()[0]
-        cx, cy, radius = rect.center().x(), rect.center().y(), rect.width() / 2
-        low, high = sorted((start, end))
-        steps = max(1, math.ceil((high - low) * 16))  # a chord per 22.5° bounds the curve
+        g = self._geometry()
+        low, high = (start, end) if start < end else (end, start)
+        steps = math.ceil((high - low) * 16) or 1  # a chord per 22.5° bounds the curve
         xs, ys = [], []
         for index in range(steps + 1):
             angle = math.radians(90 - 360 * (low + (high - low) * index / steps))
-            xs.append(cx + radius * math.cos(angle))
-            ys.append(cy - radius * math.sin(angle))
-        pad = rect.width() * STROKE_SHARE + 4
-        left, top = min(xs) - pad, min(ys) - pad
+            xs.append(g.cx + g.radius * math.cos(angle))
+            ys.append(g.cy - g.radius * math.sin(angle))
+        left, top = math.floor(min(xs) - g.pad), math.floor(min(ys) - g.pad)
         return QRect(
-            math.floor(left),
-            math.floor(top),
-            math.ceil(max(xs) + pad - left) + 1,
-            math.ceil(max(ys) + pad - top) + 1,
+            left, top, math.ceil(max(xs) + g.pad) - left + 1, math.ceil(max(ys) + g.pad) - top + 1
         )
 
-    def _geometry(self) -> tuple[QRectF, QPen]:
-        """The ring's rectangle and the arc's pen, kept until size or colour change."""
+    def _geometry(self) -> _Geometry:
         if self._cached_geometry is None:
             stroke = min(self.width(), self.height()) * STROKE_SHARE
             arc = QColor(self._colour)
             if self._paused:
                 arc.setAlphaF(0.45)
             pen = QPen(arc, stroke, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            self._cached_geometry = (self.ring_rect(), pen)
+            rect = self.ring_rect()
+            radius = rect.width() / 2
+            self._cached_geometry = _Geometry(
+                rect,
+                pen,
+                rect.center().x(),
+                rect.center().y(),
+                radius,
+                stroke + 4,
+                stroke / (2 * math.pi * radius),
+                self._number_box().toAlignedRect(),
+            )
         return self._cached_geometry
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        dirty = event.rect()
         painter = QPainter(self)
         if self._face is None:
             self._face = self._paint_face()
-        painter.drawPixmap(QRectF(event.rect()), self._face, self._face_source(event.rect()))
-        if event.rect().intersects(self._number_box().toAlignedRect()):
+        painter.drawPixmap(QRectF(dirty), self._face, self._face_source(dirty))
+        g = self._geometry()
+        if dirty.intersects(g.number_box):
             self._paint_number(painter)
-        start, end = self._arc_within(event.rect())
+        start, end = self._arc_within(dirty, g)
         if end > start:
-            rect, pen = self._geometry()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(pen)
-            painter.drawArc(rect, round((90 - 360 * start) * 16), round(-360 * 16 * (end - start)))
+            painter.setPen(g.pen)
+            span = round(-360 * 16 * (end - start))
+            painter.drawArc(g.rect, round((90 - 360 * start) * 16), span)
 
-    def _arc_within(self, dirty: QRect) -> tuple[float, float]:
+    def _arc_within(self, dirty: QRect, g: _Geometry) -> tuple[float, float]:
         """The part of the arc (as fractions clockwise from the top) worth stroking.
 
         Stroking a thick round-capped arc is the costly part of a frame; when only a
@@ -189,22 +210,18 @@ class CountdownRing(QWidget):
         ends fall outside the strip, so their caps are clipped away.
         """
         fraction = self._shown_fraction
-        if dirty.contains(self.rect()) or fraction <= 0:
+        if fraction <= 0 or dirty.contains(self.rect()):
             return 0.0, fraction
-        rect = self._geometry()[0]
-        cx, cy = rect.center().x(), rect.center().y()
-        corners = [
-            (dirty.left(), dirty.top()),
-            (dirty.right() + 1, dirty.top()),
-            (dirty.left(), dirty.bottom() + 1),
-            (dirty.right() + 1, dirty.bottom() + 1),
+        left, top = dirty.left() - g.cx, g.cy - dirty.top()
+        right, bottom = dirty.right() + 1 - g.cx, g.cy - dirty.bottom() - 1
+        spots = [
+            ((90 - math.degrees(math.atan2(y, x))) % 360) / 360
+            for x, y in ((left, top), (right, top), (left, bottom), (right, bottom))
         ]
-        spots = [((90 - math.degrees(math.atan2(cy - y, x - cx))) % 360) / 360 for x, y in corners]
         low, high = min(spots), max(spots)
         if high - low > 0.5:  # the strip straddles the top, or is large: stroke it all
             return 0.0, fraction
-        margin = min(self.width(), self.height()) * STROKE_SHARE / (math.pi * rect.width())
-        return max(0.0, low - margin), min(fraction, high + margin)
+        return max(0.0, low - g.margin), min(fraction, high + g.margin)
 
     def _face_source(self, rect: QRect) -> QRectF:
         ratio = self._face.devicePixelRatio() if self._face is not None else 1.0
