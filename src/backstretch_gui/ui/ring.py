@@ -214,10 +214,10 @@ class CountdownRing(QWidget):
             return 0.0, fraction
         left, top = dirty.left() - g.cx, g.cy - dirty.top()
         right, bottom = dirty.right() + 1 - g.cx, g.cy - dirty.bottom() - 1
-        spots = [
-            ((90 - math.degrees(math.atan2(y, x))) % 360) / 360
-            for x, y in ((left, top), (right, top), (left, bottom), (right, bottom))
-        ]
+        corners = ((left, top), (right, top), (left, bottom), (right, bottom))
+        if max(math.hypot(x, y) for x, y in corners) < g.radius - g.pen.widthF() / 2 - 2:
+            return 0.0, 0.0  # inside the ring (the number): no arc to draw
+        spots = [((90 - math.degrees(math.atan2(y, x))) % 360) / 360 for x, y in corners]
         low, high = min(spots), max(spots)
         if high - low > 0.5:  # the strip straddles the top, or is large: stroke it all
             return 0.0, fraction
