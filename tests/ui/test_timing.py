@@ -16,7 +16,7 @@ from backstretch_gui.core.timeline import compile_routine
 from backstretch_gui.ui.driver import SessionDriver
 from backstretch_gui.ui.ring import CountdownRing
 
-from helpers import DATA
+from helpers import DATA, FakeClock
 
 SHOWN_SECOND_LATENESS = 0.060
 END_LATENESS = 0.020
@@ -78,3 +78,48 @@ def test_the_routine_ends_on_time_despite_stalls(qtbot: QtBot) -> None:
     total = driver.timeline.total_seconds
     assert driver.session.active_elapsed() == total
     assert 0 <= (finished_at - started_at) - total < END_LATENESS
+
+
+def count_wakes(driver: SessionDriver, clock: FakeClock, seconds: float) -> tuple[int, int]:
+    """Follow the driver's timer on a fake clock for ``seconds``: (frames, ticks)."""
+    counts = {"frame": 0, "tick": 0}
+    driver.frame.connect(lambda: counts.__setitem__("frame", counts["frame"] + 1))
+    driver.tick.connect(lambda: counts.__setitem__("tick", counts["tick"] + 1))
+    end = clock.now + seconds
+    while clock.now < end:
+        clock.advance(max(driver._timer.interval(), 1) / 1000)
+        driver._wake()
+    return counts["frame"], counts["tick"]
+
+
+def short_driver(clock: FakeClock, arc_pixels: float) -> SessionDriver:
+    library = load_library(DATA / "exercises.yaml", [(DATA, Origin.BUNDLED)])
+    entry = library.find("short")
+    assert entry is not None
+    driver = SessionDriver(compile_routine(entry.routine, library.exercises), clock)
+    driver.arc_pixels = arc_pixels
+    return driver
+
+
+def test_the_display_wakes_at_most_four_times_a_second(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    driver = short_driver(clock, arc_pixels=1500.0)  # a fast arc: 4 s phases
+    driver.start()
+    count_wakes(driver, clock, 110.0)  # on to the first tempo phase
+    assert driver.segment.kind.value == "phase"
+    frames, ticks = count_wakes(driver, clock, 10.0)
+    assert 10 <= ticks <= 14  # every shown second, and every new phase
+    assert frames + ticks <= 10 * 4 + 4  # four wakes a second, and the new phases
+    assert frames >= 20  # the arc still moves between the seconds
+
+
+def test_a_slow_arc_steps_a_few_pixels_at_a_time(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    driver = short_driver(clock, arc_pixels=30.0)  # 20 s hold, 30 px around: 1.5 px/s
+    driver.start()
+    count_wakes(driver, clock, 6.0)  # into the 20 s hold
+    assert driver.segment.kind.value == "hold"
+    frames, ticks = count_wakes(driver, clock, 10.0)
+    # 1.5 px a second and a frame per 3 px: no frames between the whole seconds.
+    assert frames == 0
+    assert 9 <= ticks <= 11

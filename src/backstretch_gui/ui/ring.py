@@ -64,6 +64,9 @@ class CountdownRing(QWidget):
         self._shown_fraction = 1.0
         self._face: QPixmap | None = None  # track, number and caption: redrawn rarely
         self._cached_geometry: _Geometry | None = None
+        self._strip: tuple[QRect, float, float, bool] | None = None
+        """The last frame's strip, the stretch of arc to stroke in it, and whether it
+        touches the number."""
         self._number_font: QFont | None = None
         self.on_arc_length: Callable[[float], None] = lambda pixels: None
         """Told the arc's length in device pixels whenever it changes."""
@@ -147,6 +150,13 @@ class CountdownRing(QWidget):
             self.update(self._geometry().number_box)
         if fraction != self._shown_fraction:
             dirty = self._arc_strip(self._shown_fraction, fraction)
+            # What the paint of this strip strokes: the arc's end and a stroke's width
+            # before it; near the top the strip may also hold the arc's start.
+            g = self._geometry()
+            start = fraction - abs(self._shown_fraction - fraction) - 3 * g.margin
+            if start < 0.0 or fraction > 1.0 - 6 * g.margin:
+                start = 0.0
+            self._strip = (dirty, start, fraction, dirty.intersects(g.number_box))
             self._shown_fraction = fraction
             self.update(dirty)
 
@@ -188,14 +198,23 @@ class CountdownRing(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         dirty = event.rect()
+        g = self._geometry()
         painter = QPainter(self)
         if self._face is None:
             self._face = self._paint_face()
-        painter.drawPixmap(QRectF(dirty), self._face, self._face_source(dirty))
-        g = self._geometry()
-        if dirty.intersects(g.number_box):
-            self._paint_number(painter)
-        start, end = self._arc_within(dirty, g)
+        if self._face.devicePixelRatio() == 1.0:
+            painter.drawPixmap(dirty.topLeft(), self._face, dirty)
+        else:
+            painter.drawPixmap(QRectF(dirty), self._face, self._face_source(dirty))
+        strip = self._strip
+        if strip is not None and strip[0] == dirty:  # a frame: only the arc's end moved
+            _, start, end, touches_number = strip
+            if touches_number:
+                self._paint_number(painter)
+        else:
+            if dirty.intersects(g.number_box):
+                self._paint_number(painter)
+            start, end = self._arc_within(dirty, g)
         if end > start:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(g.pen)

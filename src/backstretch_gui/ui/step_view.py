@@ -336,7 +336,11 @@ class StepView(QWidget):
         _pixel_font(self.nextUpLabel, max(17, round(height * 0.026)), 500)
         _pixel_font(self.routineTitle, max(15, round(height * 0.022)), 600)
         _pixel_font(self.timeLeft, max(15, round(height * 0.022)), 600)
-        self.timeLeft.setFixedWidth(self.timeLeft.fontMetrics().horizontalAdvance("88:88 left") + 8)
+        # A fixed size both ways: its text changes every second, and a label of fixed
+        # size does not make the whole view lay itself out again each time.
+        metrics = self.timeLeft.fontMetrics()
+        width = metrics.horizontalAdvance("88:88 left") + 8
+        self.timeLeft.setFixedSize(width, metrics.height() + 4)
         size = max(56, round(height * 0.09))
         for button in (self.previousButton, self.nextButton, self.stopButton):
             button.setFixedSize(size, size)
