@@ -12,10 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
 )
 
@@ -235,6 +233,8 @@ class MainWindow(QMainWindow):
             self.picker.select(chosen)
 
     def open_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open a routine", str(user_routines_dir()), "Routines (*.yaml *.yml)"
         )
@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
             self.show_picker()
             return
         if driver.session.active_elapsed() > ASK_BEFORE_STOP_AFTER:
+            from PySide6.QtWidgets import QMessageBox  # dialogs: imported when first shown
+
             was_running = driver.state is State.RUNNING
             answer = QMessageBox.question(
                 self,
@@ -381,6 +383,8 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Backstretch",
@@ -389,6 +393,8 @@ class MainWindow(QMainWindow):
         )
 
     def _tell(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Backstretch", message, parent=self)
         box.open()
 

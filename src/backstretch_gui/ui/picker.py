@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.words import clock
 from .illustration import thumbnail
+
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    """``html.escape`` without importing ``html`` (and its entity table) at start-up."""
+    return text.translate(_HTML)
+
 
 Row = dict[str, Any]
 """One routine of the listing (see listing.py): plain data, no typed model needed."""
@@ -152,6 +158,8 @@ class PickerPage(QWidget):
             item.setData(PATH_ROLE, broken["file"])
             item.setData(SEARCH_ROLE, name.casefold())
             item.setToolTip(broken["errors"][0])
+            from PySide6.QtWidgets import QStyle  # rare: spared at start-up (4 ms)
+
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setSizeHint(QSize(0, THUMBNAIL.height() + 24))
             self.list.addItem(item)
@@ -211,12 +219,12 @@ class PickerPage(QWidget):
 
     def _show_broken(self, path: str) -> None:
         broken = self.invalid[path]
-        problems = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in broken["errors"])
+        problems = "".join(f"<li><code>{escape(e)}</code></li>" for e in broken["errors"])
         self.detail_text.setText(
-            f"<h2>{html.escape(Path(path).name)}</h2>"
+            f"<h2>{escape(Path(path).name)}</h2>"
             "<p>This routine file can't be opened. Fix what is listed below and it will "
             f"appear here. Nothing in the file was changed.</p><ul>{problems}</ul>"
-            f"<p>File: {html.escape(path)}</p>"
+            f"<p>File: {escape(path)}</p>"
         )
         self.startButton.setEnabled(False)
 
@@ -249,7 +257,7 @@ class PickerPage(QWidget):
 
 
 def routine_html(row: Row) -> str:
-    esc = html.escape
+    esc = escape
     steps = "".join(f"<li><b>{esc(name)}</b> — {esc(dose)}</li>" for name, dose in row["doses"])
     cautions = "".join(
         f"<li>{esc(caution)} <span style='opacity:.75'>({esc(name)})</span></li>"
