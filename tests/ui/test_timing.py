@@ -101,16 +101,27 @@ def short_driver(clock: FakeClock, arc_pixels: float) -> SessionDriver:
     return driver
 
 
-def test_the_display_wakes_at_most_four_times_a_second(qtbot: QtBot) -> None:
+def test_a_fast_arc_wakes_the_display_at_most_four_times_a_second(qtbot: QtBot) -> None:
     clock = FakeClock()
-    driver = short_driver(clock, arc_pixels=1500.0)  # a fast arc: 4 s phases
+    driver = short_driver(clock, arc_pixels=1500.0)  # 10 s to go round: 150 px a second
     driver.start()
-    count_wakes(driver, clock, 110.0)  # on to the first tempo phase
+    count_wakes(driver, clock, 100.5)  # into the 10 s transition before the tempo phases
+    assert driver.segment.kind.value == "transition"
+    frames, ticks = count_wakes(driver, clock, 8.0)
+    assert 7 <= ticks <= 9  # every shown second
+    assert frames + ticks <= 8 * 4 + 1  # four wakes a second
+    assert frames >= 8 * 2  # the arc still moves between the seconds
+
+
+def test_a_short_tempo_phase_moves_its_arc_with_the_seconds(qtbot: QtBot) -> None:
+    clock = FakeClock()
+    driver = short_driver(clock, arc_pixels=1500.0)
+    driver.start()
+    count_wakes(driver, clock, 110.0)  # on to the first tempo phase (4 s, 2 s, 4 s)
     assert driver.segment.kind.value == "phase"
     frames, ticks = count_wakes(driver, clock, 10.0)
+    assert frames == 0
     assert 10 <= ticks <= 14  # every shown second, and every new phase
-    assert frames + ticks <= 10 * 4 + 4  # four wakes a second, and the new phases
-    assert frames >= 20  # the arc still moves between the seconds
 
 
 def test_a_slow_arc_steps_a_few_pixels_at_a_time(qtbot: QtBot) -> None:

@@ -33,6 +33,11 @@ budget allows next to the whole-second updates (docs/performance.md). Slow arcs
 from the floor; fast ones (a 4 s tempo phase) step visibly, in time with the count."""
 ARC_STEP_PIXELS = 3.0
 """Device pixels the arc's end moves between two frames: smooth to the eye, cheap."""
+SWEEP_MIN_SECONDS = 6.0
+"""Shorter segments (tempo phases, brief rests) move their arc with the number, once
+a second, like a clock's hand: four frames a second would still step by a quarter of
+the circle's arc each second, and these segments come in runs that would keep the
+ring at its frame cap for minutes."""
 
 
 class SessionDriver(QObject):
@@ -166,5 +171,7 @@ class SessionDriver(QObject):
         """Seconds until the shown number changes or the arc moves a device pixel."""
         remaining = self.session.remaining(now)
         to_next_second = remaining - math.floor(remaining - 1e-9) if remaining > 0 else 1.0
+        if self.session.segment.seconds < SWEEP_MIN_SECONDS:
+            return max(to_next_second, 0.001)
         per_step = self.session.segment.seconds * ARC_STEP_PIXELS / max(self.arc_pixels, 1.0)
         return max(min(to_next_second, max(per_step, MIN_FRAME_SECONDS)), 0.001)

@@ -80,10 +80,11 @@ class CountdownRing(QWidget):
 
     def set_segment(self, duration: float, colour: QColor, caption: str) -> None:
         self._duration = max(duration, 1e-6)
-        self._colour = QColor(colour)
-        self._caption = caption
-        self._face = self._cached_geometry = None
-        self.setAccessibleDescription(caption)
+        if caption != self._caption or colour != self._colour:  # else: the face still fits
+            self._colour = QColor(colour)
+            self._caption = caption
+            self._face = self._cached_geometry = None
+            self.setAccessibleDescription(caption)
         self.refresh(full=True)
 
     def set_colours(self, track: QColor, text: QColor, background: QColor) -> None:
@@ -158,7 +159,7 @@ class CountdownRing(QWidget):
                 start = 0.0
             self._strip = (dirty, start, fraction, dirty.intersects(g.number_box))
             self._shown_fraction = fraction
-            self.update(dirty)
+            self.repaint(dirty)
 
     def _arc_strip(self, start: float, end: float) -> QRect:
         """The rectangle around the part of the arc between two fractions."""
