@@ -293,4 +293,5 @@ class CountdownRing(QWidget):
             self._number_font = self.number_font()
         painter.setPen(self._text)
         painter.setFont(self._number_font)
-        painter.drawText(self._number_box(), Qt.AlignmentFlag.AlignCenter, self._shown_text)
+        box = QRectF(self._geometry().number_box)  # worked out once per size
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._shown_text)
