@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-import traceback
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__, resources
+from .ui import theme
 from .ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from .cli import GuiOptions
 
 VOICE_WAIT_MS = 4000
 
@@ -22,7 +25,8 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    app = QApplication([sys.argv[0] if sys.argv else "backstretch"])
+    app = QApplication([sys.argv[0] if sys.argv else "backstretch", *theme.STYLE_ARGUMENTS])
+    app.setProperty(theme.FUSION_SET, True)
     app.setApplicationName("Backstretch")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("backstretch")
@@ -43,9 +47,9 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     ``argv`` takes the command line's arguments (without the program name):
     a routine id or file to open, and ``--start``.
     """
-    from .cli import gui_parser
+    from .cli import gui_options
 
-    options = gui_parser().parse_args(list(argv))
+    options = gui_options(argv)
     application()
     window = MainWindow()
     window.load_library()
@@ -54,7 +58,7 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     return window
 
 
-def run_app(options: argparse.Namespace) -> int:
+def run_app(options: GuiOptions) -> int:
     app = application()
     errors = _collect_errors()
     window = MainWindow()
@@ -73,7 +77,8 @@ def run_app(options: argparse.Namespace) -> int:
         window.hands_free.start_sound()
         window.hands_free.when_voice_ready(driver.start, VOICE_WAIT_MS)
     else:
-        QTimer.singleShot(100, window.hands_free.start_sound)
+        # A lambda, so the sound machinery is built after the first paint, not before.
+        QTimer.singleShot(100, lambda: window.hands_free.start_sound())
     return app.exec()
 
 
@@ -83,6 +88,8 @@ def _collect_errors() -> list[str]:
     previous = sys.excepthook
 
     def hook(kind, value, tb):  # type: ignore[no-untyped-def]
+        import traceback
+
         errors.append("".join(traceback.format_exception(kind, value, tb)))
         previous(kind, value, tb)
 

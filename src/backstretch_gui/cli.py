@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -13,6 +12,7 @@ from .core.words import clock
 
 TYPE_CHECKING = False  # spares the `typing` import on the quick path
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
     from typing import TextIO
 
@@ -34,13 +34,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # e.g. piped into `head`: not an error worth a traceback
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the exit flush
             return EXIT_OK
-    gui_args = gui_parser().parse_args(args)
+    options = gui_options(args)
     from .app import run_app  # Qt is imported only when a window is wanted
 
-    return run_app(gui_args)
+    return run_app(options)
+
+
+class GuiOptions:
+    """What the window is asked to do: open a routine, start it, or run the smoke test."""
+
+    def __init__(
+        self, routine: str | None = None, start: bool = False, smoke_test: bool = False
+    ) -> None:
+        self.routine = routine
+        self.start = start
+        self.smoke_test = smoke_test
+
+
+def gui_options(args: Sequence[str]) -> GuiOptions:
+    if not args:  # the usual launch, from a menu or a dock: no argparse to import
+        return GuiOptions()
+    parsed = gui_parser().parse_args(list(args))
+    return GuiOptions(parsed.routine, parsed.start, parsed.smoke_test)
 
 
 def gui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="backstretch",
         description="A follow-along timer for back-stretching routines.",
@@ -63,6 +83,8 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def command_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="backstretch")
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="the routines, bundled and your own")

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -64,18 +64,16 @@ def rendered(
     name: str, size: QSize, ratio: float, bounds: QRectF, mirrored: bool = False
 ) -> QPixmap | None:
     """The drawing on a transparent pixmap of ``size``; None if it is missing."""
-    image = QImage(
-        round(size.width() * ratio),
-        round(size.height() * ratio),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
-    image.setDevicePixelRatio(ratio)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
+    pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    # QColor, not Qt.GlobalColor.transparent: the first use of the `Qt` namespace
+    # costs ~12 ms, and QImage.fill() would name it even for a colour or a number.
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     drawn = paint_svg(painter, name, bounds, mirrored)
     painter.end()
-    return QPixmap.fromImage(image) if drawn else None
+    return pixmap if drawn else None
 
 
 def thumbnail(name: str, size: QSize, device_pixel_ratio: float = 1.0) -> QIcon:
@@ -170,4 +168,6 @@ class IllustrationView(QWidget):
             painter.setOpacity(1)
             painter.setPen(self._placeholder)
             painter.drawRoundedRect(bounds, 24, 24)
+            from PySide6.QtCore import Qt
+
             painter.drawText(bounds, Qt.AlignmentFlag.AlignCenter, Path(self._keyframe).stem)

@@ -8,20 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QWidget,
 )
 
 from .. import __version__, listing
 from ..core.paths import user_routines_dir
 from ..core.words import clock
 from . import theme
-from .picker import SAFETY_NOTICE, PickerPage
+from .picker import ID_ROLE, SAFETY_NOTICE, PickerPage
 from .settings import Settings
 
 # The picker is painted from the cached listing alone; the typed library, the step
@@ -75,7 +76,10 @@ class MainWindow(QMainWindow):
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
         self._release_timer.timeout.connect(self._release_screen)
 
-        self.apply_theme()
+        # Last run's colour scheme, checked once the window is on screen: asking the
+        # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
+        self.apply_theme(self.settings.system_dark)
+        self._first_paint = _FirstPaint(self, self._after_first_paint)
         self.pages = QStackedWidget()
         self.picker = PickerPage()
         self.pages.addWidget(self.picker)
@@ -156,12 +160,9 @@ class MainWindow(QMainWindow):
 
     # --- actions and keys -----------------------------------------------------------
 
-    def _action(
-        self, text: str, keys: list[str | Qt.Key], slot: object, session: bool = False
-    ) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, keys: list[str], slot: object, session: bool = False) -> QAction:
+        action = QAction(text, self)  # its shortcuts work anywhere in this window
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
         if session:
@@ -173,12 +174,11 @@ class MainWindow(QMainWindow):
         command = self._command
         # Page Down/Up are what presentation clickers send; media keys work when the
         # window has focus (and through MPRIS when it has not).
-        play_keys: list[str | Qt.Key] = ["Space", "Media Play", "Media Pause"]
-        play_keys.append(Qt.Key.Key_MediaTogglePlayPause)
+        play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
         self._action("Play or pause", play_keys, lambda: command("toggle"), True)
-        next_keys: list[str | Qt.Key] = ["Right", "N", "PgDown", "Media Next"]
+        next_keys = ["Right", "N", "PgDown", "Media Next"]
         self._action("Next", next_keys, lambda: command("next"), True)
-        previous_keys: list[str | Qt.Key] = ["Left", "P", "PgUp", "Media Previous"]
+        previous_keys = ["Left", "P", "PgUp", "Media Previous"]
         self._action("Previous", previous_keys, lambda: command("previous"), True)
         self._action("Restart step", ["R"], lambda: command("restart_step"), True)
         self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         current = self.picker.list.currentItem()
-        chosen = str(current.data(Qt.ItemDataRole.UserRole)) if current is not None else ""
+        chosen = str(current.data(ID_ROLE)) if current is not None else ""
         self.load_library()
         if chosen:
             self.picker.select(chosen)
@@ -350,12 +350,22 @@ class MainWindow(QMainWindow):
 
     # --- look -----------------------------------------------------------------------
 
-    def apply_theme(self) -> None:
+    def apply_theme(self, dark: bool | None = None) -> None:
+        """Follow the system's colour scheme, or ``dark`` when it is known already."""
+        if dark is None:
+            dark = theme.system_prefers_dark()
+            self.settings.remember_system_dark(dark)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            self.theme = theme.apply(app)
+            self.theme = theme.apply(app, theme.for_scheme(dark))
         if self._step_view is not None:
             self._step_view.apply_theme(self.theme)
+
+    def _after_first_paint(self) -> None:
+        if theme.system_prefers_dark() != self.theme.dark:  # changed since the last run
+            self.apply_theme()
+        elif self.settings.system_dark is None:
+            self.settings.remember_system_dark(self.theme.dark)
 
     def _update_title(self) -> None:
         driver = self.driver
@@ -424,3 +434,18 @@ class MainWindow(QMainWindow):
         if self._hands_free is not None:
             self._hands_free.shutdown()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

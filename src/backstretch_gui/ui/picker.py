@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,9 +34,14 @@ def escape(text: str) -> str:
 Row = dict[str, Any]
 """One routine of the listing (see listing.py): plain data, no typed model needed."""
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+# The picker is on screen before anything names the `Qt` namespace, whose first use
+# costs ~12 ms (see theme.system_prefers_dark), so Qt's values are spelled out here;
+# tests/ui/test_window.py checks them against the enums.
+ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+PATH_ROLE = ID_ROLE + 1
+SEARCH_ROLE = ID_ROLE + 2
+RICH_TEXT = 1  # Qt.TextFormat.RichText
+ALIGN_TOP = 0x0020  # Qt.AlignmentFlag.AlignTop
 THUMBNAIL = QSize(72, 54)
 
 SAFETY_NOTICE = (
@@ -102,12 +107,17 @@ class PickerPage(QWidget):
         self.detail_text = QLabel()
         self.detail_text.setObjectName("routineDetailText")
         self.detail_text.setWordWrap(True)
-        self.detail_text.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Set as properties: Qt converts the numbers to its enums (see RICH_TEXT).
+        self.detail_text.setProperty("textFormat", RICH_TEXT)
+        self.detail_text.setProperty("alignment", ALIGN_TOP)
         self.detail_text.setStyleSheet("background: transparent;")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.viewport().setAutoFillBackground(False)
+        # Our own viewport rather than scroll.viewport(): asking Qt for a widget it
+        # made sends PySide through every QWidget subclass (62 enum types, ~10 ms).
+        viewport = QWidget()
+        viewport.setAutoFillBackground(False)
+        scroll.setViewport(viewport)
         scroll.setWidget(self.detail_text)
         self.startButton = QPushButton("Start")
         self.startButton.setObjectName("startButton")
@@ -238,6 +248,8 @@ class PickerPage(QWidget):
         """Up, Down and Enter in the search box move through and start routines."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            from PySide6.QtCore import Qt  # see ID_ROLE
+
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self._step_selection(-1 if key == Qt.Key.Key_Up else 1)

@@ -35,6 +35,17 @@ class Settings:
         self.store.setValue("window/geometry", geometry)
         self.store.sync()
 
+    @property
+    def system_dark(self) -> bool | None:
+        """The system's colour scheme when the app last looked; None before the first."""
+        value = self.store.value("look/systemDark")
+        return None if value is None else _bool(value)
+
+    def remember_system_dark(self, dark: bool) -> None:
+        if self.system_dark != dark:
+            self.store.setValue("look/systemDark", dark)
+            self.store.sync()
+
     # --- sound and voice ------------------------------------------------------------
 
     def audio(self) -> AudioSettings:
