@@ -110,3 +110,24 @@ def test_nothing_names_the_qt_namespace_before_the_first_paint(tmp_path: Path) -
     assert "EchoMode" in runs[1]  # the watch works: QLineEdit's enums are built by then
     assert "ColorScheme" in runs[0] and "Key" in runs[0]
     assert "ColorScheme" not in runs[1] and "Key" not in runs[1]
+
+
+def test_thumbnails_are_kept_as_png_and_a_broken_one_is_redrawn(
+    qtbot: QtBot, isolated_user_dirs: Path
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from backstretch_gui.core.paths import user_cache_dir
+    from backstretch_gui.ui.illustration import THUMBNAIL_FOLDER, thumbnail
+
+    application()
+    size = QSize(72, 54)
+    drawn = thumbnail("back-rest-hold.svg", size).pixmap(size).toImage()
+    [kept] = (user_cache_dir() / THUMBNAIL_FOLDER).glob("back-rest-hold-72x54@1-*.png")
+    loaded = thumbnail("back-rest-hold.svg", size).pixmap(size).toImage()
+    assert loaded == drawn.convertToFormat(loaded.format())
+    kept.write_bytes(b"not a picture")
+    redrawn = thumbnail("back-rest-hold.svg", size).pixmap(size).toImage()
+    assert redrawn.convertToFormat(drawn.format()) == drawn
+    assert kept.read_bytes().startswith(b"\x89PNG")
+    assert thumbnail("no-such-drawing.svg", size).isNull()

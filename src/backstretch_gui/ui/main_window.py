@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
             self._step_view.apply_theme(self.theme)
 
     def _after_first_paint(self) -> None:
+        self.picker.after_first_paint()
         if theme.system_prefers_dark() != self.theme.dark:  # changed since the last run
             self.apply_theme()
         elif self.settings.system_dark is None:

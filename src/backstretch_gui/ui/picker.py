@@ -88,7 +88,6 @@ class PickerPage(QWidget):
         self.search.setObjectName("routineSearch")
         self.search.setAccessibleName("Search routines")
         self.search.setPlaceholderText("Search routines, exercises, tags…")
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.filter)
         self.search.installEventFilter(self)
         self.list = QListWidget()
@@ -151,6 +150,12 @@ class PickerPage(QWidget):
         layout.setSpacing(16)
         layout.addWidget(self.banner)
         layout.addLayout(columns, 1)
+
+    def after_first_paint(self) -> None:
+        """What can wait until the picker is on screen."""
+        # The clear button shows only once there is text; finding its icon in the
+        # icon theme takes ~4 ms.
+        self.search.setClearButtonEnabled(True)
 
     # --- content --------------------------------------------------------------------
 

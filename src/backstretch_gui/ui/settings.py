@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..core.paths import user_config_dir
-from ..core.preferences import AudioSettings, TimingOverrides
+
+if TYPE_CHECKING:  # imported when first asked for: its dataclasses cost ~1.5 ms
+    from ..core.preferences import AudioSettings, TimingOverrides
 
 
 def settings_path() -> Path:
@@ -49,6 +52,8 @@ class Settings:
     # --- sound and voice ------------------------------------------------------------
 
     def audio(self) -> AudioSettings:
+        from ..core.preferences import AudioSettings
+
         s = self.store
         default = AudioSettings()
         return AudioSettings(
@@ -73,6 +78,8 @@ class Settings:
     # --- timing overrides -----------------------------------------------------------
 
     def timing(self) -> TimingOverrides:
+        from ..core.preferences import TimingOverrides
+
         prep = _number(self.store.value("timing/prep", -1), -1, 120, -1)
         transition = _number(self.store.value("timing/transition", -1), -1, 120, -1)
         return TimingOverrides(
