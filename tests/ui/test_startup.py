@@ -131,3 +131,7 @@ def test_thumbnails_are_kept_as_png_and_a_broken_one_is_redrawn(
     assert redrawn.convertToFormat(drawn.format()) == drawn
     assert kept.read_bytes().startswith(b"\x89PNG")
     assert thumbnail("no-such-drawing.svg", size).isNull()
+    earlier = kept.with_name("back-rest-hold-72x54@1-1-1.png")  # an older drawing's
+    kept.rename(earlier)
+    thumbnail("back-rest-hold.svg", size)
+    assert kept.is_file() and not earlier.exists()

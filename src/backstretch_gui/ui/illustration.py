@@ -119,12 +119,17 @@ def _thumbnail_file(name: str, size: QSize, ratio: float) -> Path | None:
 
 
 def _keep(pixmap: QPixmap, path: Path) -> None:
-    """Write atomically; a cache that cannot be written only costs speed."""
+    """Write atomically, and drop the thumbnails of the drawing's earlier versions;
+    a cache that cannot be written only costs speed."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.png")
+    drawing_and_size = path.name.rsplit("-", 2)[0]  # "back-rest-hold-72x54@1"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if pixmap.save(str(temporary), "PNG"):
             os.replace(temporary, path)
+        for earlier in path.parent.glob(f"{drawing_and_size}-*.png"):
+            if earlier != path:
+                earlier.unlink(missing_ok=True)
     except OSError:
         pass
     finally:
