@@ -36,5 +36,6 @@ def test_apply_sets_palette_and_follows_the_system(qtbot: QtBot) -> None:
     applied = theme.apply(app, theme.DARK)
     assert applied is theme.DARK
     assert app.palette().window().color().name().upper() == theme.DARK.window
-    assert theme.current() in (theme.LIGHT, theme.DARK)
+    assert theme.for_scheme(True) is theme.DARK
+    assert theme.for_scheme(False) is theme.LIGHT
     theme.apply(app, theme.LIGHT)

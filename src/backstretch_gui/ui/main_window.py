@@ -364,9 +364,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.picker.after_first_paint()
         if theme.system_prefers_dark() != self.theme.dark:  # changed since the last run
-            self.apply_theme()
-        elif self.settings.system_dark is None:
-            self.settings.remember_system_dark(self.theme.dark)
+            self.apply_theme()  # and remembers it
 
     def _update_title(self) -> None:
         driver = self.driver

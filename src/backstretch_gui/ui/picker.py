@@ -36,7 +36,7 @@ Row = dict[str, Any]
 
 # The picker is on screen before anything names the `Qt` namespace, whose first use
 # costs ~12 ms (see theme.system_prefers_dark), so Qt's values are spelled out here;
-# tests/ui/test_window.py checks them against the enums.
+# tests/ui/test_startup.py checks them against the enums.
 ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 PATH_ROLE = ID_ROLE + 1
 SEARCH_ROLE = ID_ROLE + 2

@@ -93,10 +93,6 @@ def system_prefers_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def current() -> Theme:
-    return DARK if system_prefers_dark() else LIGHT
-
-
 def for_scheme(dark: bool) -> Theme:
     return DARK if dark else LIGHT
 
@@ -184,8 +180,7 @@ STYLE_ARGUMENTS = ["-style", "fusion"]
 FUSION_SET = "backstretchFusion"
 
 
-def apply(app: QApplication, theme: Theme | None = None) -> Theme:
-    theme = theme or current()
+def apply(app: QApplication, theme: Theme) -> Theme:
     # An app started with STYLE_ARGUMENTS is marked and skips setStyle(): its QStyle
     # return value makes PySide build QStyle's enum types, 10 ms of start-up.
     if not app.property(FUSION_SET):
