@@ -36,6 +36,7 @@ bench: $(DEV)
 	@scripts/system-deps test
 	$(PY) benchmarks/gui.py
 	$(PY) benchmarks/audio.py
+	$(PY) benchmarks/memory_stages.py
 
 screenshots: $(DEV)
 	$(PY) scripts/screenshots.py
