@@ -15,12 +15,14 @@ server with a null sink (and speech-dispatcher, which starts on demand).
 from __future__ import annotations
 
 import compileall
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -106,6 +108,21 @@ SKIP = float(os.environ.get("BENCH_SKIP", "3"))
 """Seconds the session runs before the CPU and memory window opens."""
 
 
+@contextlib.contextmanager
+def desktop_environment() -> Iterator[dict[str, str]]:
+    """The environment for an app process on a virtual X screen with a private sound
+    server and an empty data folder, running from this checkout's sources."""
+    with (
+        virtual_screen() as display,
+        tempfile.TemporaryDirectory() as data,
+        null_sink_server(Path(data)) as sound_env,
+    ):
+        env = {**os.environ, **sound_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        env["BACKSTRETCH_DATA_DIR"] = data
+        env["PYTHONPATH"] = str(ROOT / "src")
+        yield env
+
+
 def spawn(mode: str, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, mode, ROUTINE],
@@ -161,14 +178,7 @@ def main() -> int:
     # with PYTHONDONTWRITEBYTECODE would compile every module at every start).
     compileall.compile_dir(ROOT / "src", quiet=1)
     window_seconds = float(os.environ.get("BENCH_CPU_SECONDS", "60"))
-    with (
-        virtual_screen() as display,
-        tempfile.TemporaryDirectory() as data,
-        null_sink_server(Path(data)) as sound_env,
-    ):
-        env = {**os.environ, **sound_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        env["BACKSTRETCH_DATA_DIR"] = data
-        env["PYTHONPATH"] = str(ROOT / "src")
+    with desktop_environment() as env:
         bare, ours = [], []
         for _ in range(repeats):  # interleaved, so drift hits both alike
             bare.append(first_paint_seconds("bare", env))

@@ -107,19 +107,10 @@ def child(routine: str) -> None:
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from sound import null_sink_server
-    from xvfb import virtual_screen
+    from gui import desktop_environment  # a sibling script: its folder is on sys.path
 
     routine = sys.argv[1] if len(sys.argv) > 1 else "decompression-break"
-    with (
-        virtual_screen() as display,
-        tempfile.TemporaryDirectory() as data,
-        null_sink_server(Path(data)) as sound_env,
-    ):
-        env = {**os.environ, **sound_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        env["BACKSTRETCH_DATA_DIR"] = data
-        env["PYTHONPATH"] = str(ROOT / "src")
+    with desktop_environment() as env:
         command = [sys.executable, __file__, "--child", routine]
         return subprocess.call(command, env=env, stderr=subprocess.DEVNULL)
 
