@@ -75,3 +75,20 @@ def test_user_folder_honours_xdg_and_the_override(monkeypatch, tmp_path: Path) -
     monkeypatch.setenv("BACKSTRETCH_DATA_DIR", str(tmp_path / "portable"))
     assert user_data_dir() == tmp_path / "portable"
     assert user_cache_dir() == tmp_path / "portable" / "cache"
+
+
+def test_reading_files_keeps_none_of_the_parser_nodes(tmp_path: Path) -> None:
+    """Only the plain data stays: the parser's nodes (with their marks) are garbage."""
+    import gc
+
+    import yaml
+
+    def live_nodes() -> int:
+        gc.collect()
+        return sum(isinstance(thing, yaml.Node) for thing in gc.get_objects())
+
+    library_with(tmp_path)  # warm up: module-level objects are made once
+    before = live_nodes()
+    for _ in range(3):
+        library_with(tmp_path)
+    assert live_nodes() == before

@@ -18,7 +18,6 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_scalars = yaml.constructor.SafeConstructor()
 _MAPPING_TAG = "tag:yaml.org,2002:map"
 _SEQUENCE_TAG = "tag:yaml.org,2002:seq"
 _PLAIN_TAGS = {
@@ -95,6 +94,9 @@ class _Builder:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.count = 0
+        # One per document: a constructor remembers every node it has built, marks and
+        # all, so a shared one would keep every file ever read.
+        self.scalars = yaml.constructor.SafeConstructor()
 
     def fail(self, node: yaml.Node, message: str) -> InvalidFileError:
         mark = node.start_mark
@@ -115,7 +117,7 @@ class _Builder:
                 self.mark(path + (index,), item)
                 items.append(self.build(item, path + (index,)))
             return items
-        return _scalars.construct_object(node)
+        return self.scalars.construct_object(node)
 
     def build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
