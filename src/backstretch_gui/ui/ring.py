@@ -11,8 +11,17 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import Property, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 NUMBER_SHARE = 0.40
@@ -42,6 +51,46 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+class NumberGlyphs:
+    """The number's characters, each drawn once per font, colour and pixel ratio.
+
+    Qt fills the outlines of text above 64 pixels anew at every paint (about 0.3 ms
+    for the ring's number here, once a second); a blit of a ready glyph costs a
+    fiftieth of that. Each glyph is cropped to its ink, so the ten digits and the
+    colon of a 200-pixel number take about 0.7 MB.
+    """
+
+    def __init__(self, font: QFont, colour: QColor, ratio: float) -> None:
+        self.font, self.colour, self.ratio = font, colour, ratio
+        self.metrics = QFontMetricsF(font)
+        self._glyphs: dict[str, tuple[QPoint, QPixmap]] = {}
+
+    def draw(self, painter: QPainter, box: QRectF, text: str) -> None:
+        """``text`` centred in ``box`` on one line, as ``drawText`` would place it."""
+        metrics = self.metrics
+        x = box.x() + (box.width() - metrics.horizontalAdvance(text)) / 2
+        baseline = round(box.y() + (box.height() - metrics.height()) / 2 + metrics.ascent())
+        for character in text:
+            offset, pixmap = self._glyph(character)
+            painter.drawPixmap(round(x) + offset.x(), baseline + offset.y(), pixmap)
+            x += metrics.horizontalAdvance(character)
+
+    def _glyph(self, character: str) -> tuple[QPoint, QPixmap]:
+        found = self._glyphs.get(character)
+        if found is None:
+            ink = self.metrics.boundingRect(character).toAlignedRect().adjusted(-1, -1, 1, 1)
+            pixmap = QPixmap(round(ink.width() * self.ratio), round(ink.height() * self.ratio))
+            pixmap.setDevicePixelRatio(self.ratio)
+            pixmap.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(pixmap)
+            painter.setFont(self.font)
+            painter.setPen(self.colour)
+            painter.drawText(-ink.x(), -ink.y(), character)  # the pen on the baseline
+            painter.end()
+            found = self._glyphs[character] = (ink.topLeft(), pixmap)
+        return found
+
+
 class CountdownRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +116,8 @@ class CountdownRing(QWidget):
         self._strip: tuple[QRect, float, float, bool] | None = None
         """The last frame's strip, the stretch of arc to stroke in it, and whether it
         touches the number."""
-        self._number_font: QFont | None = None
+        self._glyphs: dict[int, NumberGlyphs] = {}  # by font pixel size
+        self._number_sizes: dict[int, int] = {}  # font pixel size by length of the text
         self.on_arc_length: Callable[[float], None] = lambda pixels: None
         """Told the arc's length in device pixels whenever it changes."""
 
@@ -91,6 +141,7 @@ class CountdownRing(QWidget):
         self._track, self._text = QColor(track), QColor(text)
         self._background = QColor(background)
         self._face = None
+        self._glyphs.clear()
         self.update()
 
     def set_paused(self, paused: bool) -> None:
@@ -129,10 +180,21 @@ class CountdownRing(QWidget):
         font.setFeature(QFont.Tag("tnum"), 1)  # digits of equal width: no jitter
         return font
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:  # moved to another screen
+            self._forget_drawings()
+        return super().event(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._face = self._cached_geometry = self._number_font = None
+        self._forget_drawings()
         self.on_arc_length(math.pi * self.ring_rect().width() * self.devicePixelRatioF())
+
+    def _forget_drawings(self) -> None:
+        """Size or pixel ratio changed: everything drawn ahead must be drawn again."""
+        self._face = self._cached_geometry = None
+        self._glyphs.clear()
+        self._number_sizes.clear()
 
     # --- painting -------------------------------------------------------------------
 
@@ -289,9 +351,20 @@ class CountdownRing(QWidget):
         return face
 
     def _paint_number(self, painter: QPainter) -> None:
-        if self._number_font is None:
-            self._number_font = self.number_font()
-        painter.setPen(self._text)
-        painter.setFont(self._number_font)
         box = QRectF(self._geometry().number_box)  # worked out once per size
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._shown_text)
+        text = self._shown_text
+        size = self._number_sizes.get(len(text))
+        if size is None:  # digits of equal width: the length alone decides what fits
+            font = self.number_font()
+            width = QFontMetricsF(font).horizontalAdvance(text)
+            size = font.pixelSize()
+            if width > box.width():  # m:ss of a long hold: smaller, never cut off
+                size = max(12, math.floor(size * box.width() / width))
+            self._number_sizes[len(text)] = size
+        glyphs = self._glyphs.get(size)
+        if glyphs is None:
+            font = self.number_font()
+            font.setPixelSize(size)
+            ratio = self.devicePixelRatioF()
+            glyphs = self._glyphs[size] = NumberGlyphs(font, self._text, ratio)
+        glyphs.draw(painter, box, text)
