@@ -35,8 +35,10 @@ def application() -> QApplication:
 
 
 def app_icon() -> QIcon:
+    """The window's icon. Up to 128 px: the window system keeps every size given, and
+    the launcher and dock show the desktop entry's icon, which has all sizes."""
     icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
+    for size in (16, 32, 48, 64, 128):
         icon.addFile(str(resources.icon_path(size)), QSize(size, size))
     return icon
 
