@@ -24,20 +24,22 @@ from ..core.session import (
 )
 from ..core.timeline import Segment, Timeline
 
-MIN_FRAME_SECONDS = 1 / 4
-"""The ring never repaints more often than this, however fast its arc moves. Every
-wake costs 0.7-0.9 ms of CPU here, most of it Qt's and the X server's round trip, not
-ours (an empty C++ repaint costs 0.4 ms), so four frames a second is what the 0.5 %
-budget allows next to the whole-second updates (docs/performance.md). Slow arcs
-(holds of a minute or more) still step by a few pixels, below what the eye resolves
-from the floor; fast ones (a 4 s tempo phase) step visibly, in time with the count."""
+MIN_FRAME_SECONDS = 1 / 3
+"""The ring never repaints more often than this, however fast its arc moves. A wake
+that repaints costs about 0.6 ms of CPU here, most of it Qt's paint machinery and
+the X server's round trip rather than our drawing (with the drawing left out it is
+still 0.37 ms), so three frames a second is what the 0.5 % budget allows next to the
+whole-second updates and the sounds (docs/performance.md; four measured 0.07 % more).
+Slow arcs (holds of a minute or more) still step by a few pixels, below what the eye
+resolves from the floor; fast ones (a 20 s hold) step in thirds of a second, in time
+with the count."""
 ARC_STEP_PIXELS = 3.0
 """Device pixels the arc's end moves between two frames: smooth to the eye, cheap."""
 SWEEP_MIN_SECONDS = 6.0
 """Shorter segments (tempo phases, brief rests) move their arc with the number, once
-a second, like a clock's hand: four frames a second would still step by a quarter of
-the circle's arc each second, and these segments come in runs that would keep the
-ring at its frame cap for minutes."""
+a second, like a clock's hand: in a 4 s phase, frames between the seconds would
+still jump a twelfth of the circle each, and such segments come in runs that would
+keep the ring at its frame cap for minutes."""
 
 
 class SessionDriver(QObject):
