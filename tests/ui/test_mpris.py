@@ -83,7 +83,7 @@ def test_media_keys_drive_the_session_over_mpris(tmp_path: Path) -> None:
         assert identity == "(<'Backstretch'>,)"
         metadata = player_property(env, "Metadata")
         assert "'xesam:title': <'Shoulder rolls'>" in metadata, metadata
-        assert "left · " in metadata
+        assert "· 4 min left" in metadata, metadata  # desk-break: 3:06 in all
         gdbus(env, "org.mpris.MediaPlayer2.Player.PlayPause")
         assert player_property(env, "PlaybackStatus") == "(<'Paused'>,)"
         gdbus(env, "org.mpris.MediaPlayer2.Player.Next")

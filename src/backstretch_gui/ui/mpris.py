@@ -2,12 +2,17 @@
 
 While a session exists the app is ``org.mpris.MediaPlayer2.backstretch`` on the
 session bus: Play/Pause, Next and Previous drive the session, and the metadata
-shows the exercise, the side and the time left. Without a session bus (or off
-Linux) every call is a quiet no-op.
+shows the exercise, the side, the cue and the minutes left in the routine. Without
+a session bus (or off Linux) every call is a quiet no-op.
+
+The metadata changes with the segment and once a minute, not every second: each
+change wakes every listener on the desktop (the shell's sound menu, say), and a
+player's progress within the segment is what Position and ``mpris:length`` are for.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 
 from ..core.model import Sides
-from ..core.words import clock
 from .driver import SessionDriver
 
 SERVICE = "org.mpris.MediaPlayer2.backstretch"
@@ -165,12 +169,11 @@ class MprisService(QObject):
             return {}
         segment = driver.segment
         side = {Sides.LEFT: " (left side)", Sides.RIGHT: " (right side)"}.get(segment.side, "")
-        left = f"{clock(driver.remaining())} left"
         return {
             "mpris:trackid": QDBusObjectPath(f"/org/backstretch/segment/{segment.index}"),
             "mpris:length": round(segment.seconds * 1_000_000),
             "xesam:title": f"{segment.exercise_name}{side}",
-            "xesam:artist": [f"{left} · {segment.cue}"],
+            "xesam:artist": [f"{segment.cue} · {self._minutes_left()}"],
             "xesam:album": driver.timeline.title,
         }
 
@@ -178,9 +181,13 @@ class MprisService(QObject):
         driver = self.driver
         return round(driver.session.segment_elapsed() * 1_000_000) if driver else 0
 
+    def _minutes_left(self) -> str:
+        seconds = self.driver.session.total_remaining() if self.driver else 0.0
+        return f"{math.ceil(seconds / 60)} min left"
+
     def _tick(self) -> None:
-        shown = clock(self.driver.remaining()) if self.driver else ""
-        if shown != self._last_shown:  # the time left changed: tell the sound menu
+        shown = self._minutes_left()
+        if shown != self._last_shown:  # a minute went by: tell the sound menu
             self._last_shown = shown
             self._changed("Metadata")
 
