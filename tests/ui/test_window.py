@@ -387,3 +387,11 @@ def test_opening_a_broken_file_says_why(test_window: MainWindow, tmp_path: Path)
     assert boxes and "not valid YAML" in boxes[-1].text()
     for box in boxes:
         box.close()
+
+
+def test_details_of_the_first_routine_follow_the_first_frame(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    first = window.picker.list.item(0).text().split("\n")[0]
+    qtbot.waitUntil(lambda: first in window.picker.detail_text.text(), timeout=2000)
+    assert window.picker.startButton.isEnabled()

@@ -362,6 +362,14 @@ class MainWindow(QMainWindow):
             self._step_view.apply_theme(self.theme)
 
     def _after_first_paint(self) -> None:
+        """The first frame is out: the picker's details come next, then the rest."""
+        self.picker.show_details()
+        if self.picker.isVisible():  # let their paint go first
+            self._first_paint = _FirstPaint(self.picker.detail_text, self._settle)
+        else:
+            self._settle()
+
+    def _settle(self) -> None:
         self.picker.after_first_paint()
         if theme.system_prefers_dark() != self.theme.dark:  # changed since the last run
             self.apply_theme()  # and remembers it

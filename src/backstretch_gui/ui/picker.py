@@ -83,6 +83,9 @@ class PickerPage(QWidget):
         self.setObjectName("pickerPage")
         self.rows: dict[str, Row] = {}
         self.invalid: dict[str, dict[str, Any]] = {}
+        self._painted = False
+        """Whether the window's first frame is out. Until then the details wait: laying
+        out their rich text takes ~13 ms here, and the list is what that frame needs."""
         self.banner = SafetyBanner()
         self.search = QLineEdit()
         self.search.setObjectName("routineSearch")
@@ -151,8 +154,13 @@ class PickerPage(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(columns, 1)
 
+    def show_details(self) -> None:
+        """The window's first frame is out: the details of the chosen routine now."""
+        self._painted = True
+        self._show_details(self.list.currentItem())
+
     def after_first_paint(self) -> None:
-        """What can wait until the picker is on screen."""
+        """What can wait until the picker and its details are on screen."""
         # The clear button shows only once there is text; finding its icon in the
         # icon theme takes ~4 ms.
         self.search.setClearButtonEnabled(True)
@@ -178,10 +186,11 @@ class PickerPage(QWidget):
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             item.setSizeHint(QSize(0, THUMBNAIL.height() + 24))
             self.list.addItem(item)
-        self.list.blockSignals(False)
         if self.list.count():
             self.list.setCurrentRow(0)
-        self._show_details(self.list.currentItem())
+        self.list.blockSignals(False)
+        if self._painted:
+            self._show_details(self.list.currentItem())
         self.filter(self.search.text())
 
     def _routine_item(self, row: Row) -> QListWidgetItem:
