@@ -221,7 +221,7 @@ def workrave_exercises(env: dict[str, str], seconds: float) -> tuple[float, floa
 
 
 def main() -> int:
-    repeats = int(os.environ.get("BENCH_REPEATS", "9"))
+    repeats = int(os.environ.get("BENCH_REPEATS", "21"))
     sessions = int(os.environ.get("BENCH_SESSIONS", "3"))
     # Byte-compiled, as an installed app is (pip compiles at install; a checkout run
     # with PYTHONDONTWRITEBYTECODE would compile every module at every start).
