@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -167,24 +168,33 @@ def cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def pss_mib(pid: int) -> float:
+class Sample(NamedTuple):
+    cpu: float
+    """% of one core"""
+    pss: float
+    """MiB"""
+    anon: float
+    """MiB of the PSS that is the process's own memory, not pages of its files"""
+
+
+def pss_mib(pid: int, field: str = "Pss") -> float:
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
 
-def measure(pid: int, settle: float, seconds: float) -> tuple[float, float]:
-    """(CPU % of one core, PSS MiB) of a running process over ``seconds``."""
+def measure(pid: int, settle: float, seconds: float) -> Sample:
+    """CPU and memory of a running process over ``seconds``."""
     time.sleep(settle)
     cpu_before, wall_before = cpu_seconds(pid), time.monotonic()
     time.sleep(seconds)
     cpu = (cpu_seconds(pid) - cpu_before) / (time.monotonic() - wall_before) * 100
-    return cpu, pss_mib(pid)
+    return Sample(cpu, pss_mib(pid), pss_mib(pid, "Pss_Anon"))
 
 
-def steady_state(mode: str, env: dict[str, str], seconds: float) -> tuple[float, float]:
-    """(CPU % of one core, PSS MiB) of one of our children after it has settled."""
+def steady_state(mode: str, env: dict[str, str], seconds: float) -> Sample:
+    """CPU and memory of one of our children after it has settled."""
     child = spawn(mode, env)
     assert child.stdout is not None
     child.stdout.readline()
@@ -196,8 +206,8 @@ def steady_state(mode: str, env: dict[str, str], seconds: float) -> tuple[float,
         child.stdout.close()
 
 
-def workrave_exercises(env: dict[str, str], seconds: float) -> tuple[float, float] | None:
-    """(CPU %, PSS MiB) of Workrave with its exercise screen open; None if not installed."""
+def workrave_exercises(env: dict[str, str], seconds: float) -> Sample | None:
+    """CPU and memory of Workrave with its exercise screen open; None if not installed."""
     if shutil.which("workrave") is None or shutil.which("gdbus") is None:
         return None
     workrave = subprocess.Popen(
@@ -235,15 +245,20 @@ def main() -> int:
         bare_ms = statistics.median(bare) * 1000
         ours_ms = statistics.median(painted for painted, _ in ours) * 1000
         complete_ms = statistics.median(complete for _, complete in ours) * 1000
-        naive_cpu, _ = steady_state("naive-ring", env, window_seconds)
-        idle_cpu, bare_pss = steady_state("bare-idle", env, window_seconds)
+        naive = steady_state("naive-ring", env, window_seconds)
+        bare_idle = steady_state("bare-idle", env, window_seconds)
         workrave = workrave_exercises(env, window_seconds)
         runs = [steady_state("session", env, window_seconds) for _ in range(sessions)]
-    session_cpu = statistics.median(cpu for cpu, _ in runs)
-    session_pss = statistics.median(pss for _, pss in runs)
-    spread = ", ".join(f"{cpu:.2f}" for cpu, _ in runs)
-    workrave_cpu = f"; Workrave's exercise screen: {workrave[0]:.2f} %" if workrave else ""
-    workrave_pss = f"; Workrave's exercise screen: {workrave[1]:.1f} MiB" if workrave else ""
+    session_cpu = statistics.median(run.cpu for run in runs)
+    session_pss = statistics.median(run.pss for run in runs)
+    session_anon = statistics.median(run.anon for run in runs)
+    spread = ", ".join(f"{run.cpu:.2f}" for run in runs)
+    workrave_cpu = f"; Workrave's exercise screen: {workrave.cpu:.2f} %" if workrave else ""
+    workrave_pss = (
+        f"; Workrave's exercise screen: {workrave.pss:.1f} MiB ({workrave.anon:.1f} own)"
+        if workrave
+        else ""
+    )
     print(f"Python {sys.version.split()[0]}; medians of {repeats} start-ups, {sessions} sessions\n")
     print("| what | result | baselines (same run) | target |")
     print("|---|---|---|---|")
@@ -255,12 +270,14 @@ def main() -> int:
     print(
         f"| CPU while {ROUTINE} runs ({SKIP:.0f}-{SKIP + window_seconds:.0f} s) "
         f"| {session_cpu:.2f} % ({spread}) "
-        f"| naive 30 fps ring: {naive_cpu:.2f} %; idle bare window: {idle_cpu:.2f} %"
+        f"| naive 30 fps ring: {naive.cpu:.2f} %; idle bare window: {bare_idle.cpu:.2f} %"
         f"{workrave_cpu} | <= 0.5 % |"
     )
     print(
         f"| PSS during a session, sound and voice on | {session_pss:.1f} MiB "
-        f"| bare window: {bare_pss:.1f} MiB{workrave_pss} | <= 70 MiB |"
+        f"({session_anon:.1f} own, the rest pages of libraries) "
+        f"| bare window: {bare_idle.pss:.1f} MiB ({bare_idle.anon:.1f} own){workrave_pss} "
+        "| <= 70 MiB |"
     )
     return 0
 
