@@ -103,6 +103,7 @@ def child(routine: str) -> None:
     stage("sound and voice ready")
     run_for(12)
     stage("session 12 s later")
+    window.close()  # as a user would: stops the speech thread before Qt goes
     app.quit()
 
 
