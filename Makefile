@@ -35,6 +35,7 @@ bench: $(DEV)
 	$(PY) benchmarks/run.py
 	@scripts/system-deps test
 	$(PY) benchmarks/gui.py
+	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/audio.py
 	$(PY) benchmarks/memory_stages.py
 
