@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -109,7 +110,10 @@ def test_picker_lists_every_routine_and_filters_as_you_type(window: MainWindow) 
 
 
 def test_arrows_choose_and_enter_starts(window: MainWindow, qtbot: QtBot) -> None:
-    window.picker.search.setFocus()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    # From the first key on: the search box has the focus, not the banner's button.
+    assert QApplication.focusWidget() is window.picker.search
     qtbot.keyClick(window.picker.search, Qt.Key.Key_Down)
     assert window.picker.list.currentRow() == 1
     chosen = window.picker.list.currentItem().data(Qt.ItemDataRole.UserRole)
@@ -365,6 +369,7 @@ def test_summary_counts_done_and_skipped_and_offers_again(
     qtbot.mouseClick(test_window.summary.backButton, Qt.MouseButton.LeftButton)
     assert test_window.pages.currentWidget() is test_window.picker
     assert test_window.driver is None
+    assert test_window.focusWidget() is test_window.picker.search  # type or arrow on
 
 
 def test_nothing_ticks_while_paused(test_window: MainWindow) -> None:

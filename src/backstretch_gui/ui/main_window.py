@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.picker.startRequested.connect(lambda routine_id: self.open_routine(routine_id, True))
         self.picker.banner.dismissed.connect(self.settings.dismiss_safety_notice)
         self.picker.banner.setVisible(not self.settings.safety_notice_dismissed)
+        # Typing searches and the arrows and Enter choose from the first key on (the
+        # window would otherwise give its focus to the banner's button).
+        self.picker.search.setFocus()
         self._build_actions()
         self.statusBar().addWidget(self.notice, 1)
         self.statusBar().hide()
@@ -324,7 +327,7 @@ class MainWindow(QMainWindow):
     def show_picker(self) -> None:
         self._retire_driver()
         self.pages.setCurrentWidget(self.picker)
-        self.picker.list.setFocus()
+        self.picker.search.setFocus()
 
     def _state_changed(self, state: str) -> None:
         if state == "running":
