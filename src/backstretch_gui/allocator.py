@@ -5,7 +5,7 @@ each arena keeps what is freed in it for later. Qt's audio, speech and D-Bus thr
 allocate little after they start, yet the speech engine's thread builds a list of
 every voice speech-dispatcher knows (13,000 with Debian's espeak-ng), so its arena
 stays several megabytes large. Sharing one arena and trimming it once the voice is
-ready keeps about 2 MiB less resident during a session here (docs/performance.md).
+ready keeps 1.3-1.5 MiB less resident during a session here (docs/performance.md).
 Elsewhere (musl, macOS, Windows) both calls do nothing.
 """
 
