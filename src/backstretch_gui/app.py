@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -25,6 +26,11 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    # Qt's raster engine hands every fill of 96 scanlines or more to a pool of helper
+    # threads and waits for them. For the ring's and the labels' small areas the
+    # hand-off costs more than the fill: a session woke the main thread 11 times a
+    # second instead of 7 (docs/performance.md). Read once, when Qt makes the pool.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # the user's own setting wins
     app = QApplication([sys.argv[0] if sys.argv else "backstretch", *theme.STYLE_ARGUMENTS])
     app.setProperty(theme.FUSION_SET, True)
     app.setApplicationName("Backstretch")

@@ -1,8 +1,11 @@
-"""PySide must not keep the source of every module imported after it."""
+"""The tuning of PySide and Qt: no source kept for modules imported after PySide, no
+helper threads for painting."""
 
 from __future__ import annotations
 
 import linecache
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,3 +27,43 @@ def test_importing_a_module_does_not_read_its_source(
         assert str(module) not in linecache.cache
     finally:
         del sys.modules["freshly_written_module"]
+
+
+FILL_CHILD = r"""
+import sys
+from pathlib import Path
+from PySide6.QtGui import QImage, QPainter, QColor
+
+if sys.argv[1] == "app":
+    from backstretch_gui.app import application
+    application()
+else:
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+image = QImage(600, 600, QImage.Format.Format_ARGB32_Premultiplied)
+image.fill(0)
+painter = QPainter(image)
+painter.fillRect(0, 0, 600, 600, QColor(20, 163, 139, 128))  # blended, 600 scanlines
+painter.end()
+names = [(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()]
+print(sum(name == "Thread (pooled)" for name in names))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads Linux's thread list")
+def test_large_fills_are_painted_without_helper_threads() -> None:
+    """Qt hands every fill of 96 scanlines or more to a pool of threads and waits for
+    them; for a ring's or a label's area that costs more than the fill itself."""
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root / "src"))
+
+    def helper_threads(mode: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", FILL_CHILD, mode], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout.split()[-1])
+
+    assert helper_threads("plain") > 0  # the check sees Qt's helpers where they are on
+    assert helper_threads("app") == 0
