@@ -1,22 +1,32 @@
-"""The voice: QTextToSpeech, kept off the GUI thread and watched.
+"""The voice: speech-dispatcher over SSIP on Linux and the BSDs (``ssip``), elsewhere
+QTextToSpeech, kept off the GUI thread; both watched.
 
-Creating the speech-dispatcher engine lists hundreds of voices and blocks for about
-1.5 s, so the engine lives in its own thread, created when the app starts. A newer
-phrase replaces one still being spoken, so speech never stacks up behind the timer.
-A watchdog notices an engine that says it is speaking but never finishes (as
+Creating QTextToSpeech's engine lists its voices and can block for over a second, so
+that engine lives in its own thread, created when the app starts. A newer phrase
+replaces one still being spoken, so speech never stacks up behind the timer. A
+watchdog notices an engine that says it is speaking but never finishes (as
 speech-dispatcher does without a sound server) and turns the voice off with a notice.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
+
+from .ssip import SpeechDispatcherVoice
 
 WATCHDOG_MS_PER_CHARACTER = 120
 WATCHDOG_MIN_MS = 6000
 """Longest a phrase may take before the voice is declared stuck."""
 PREFERRED_ENGINES = ("speechd", "flite", "macos", "darwin", "winrt", "sapi", "android")
+
+
+def speech_dispatcher_system() -> bool:
+    """Linux and the BSDs, where speech-dispatcher is the desktop's speech service."""
+    return os.name == "posix" and sys.platform != "darwin"
 
 
 def english_fallback(locale: QLocale) -> bool:
@@ -117,10 +127,16 @@ class Speaker(QObject):
         self.voices: list[str] = []
         self.voice = ""
         self.is_speaking = False
-        self._thread = QThread(self)
-        self._thread.setObjectName("speech")
-        self._worker = SpeechWorker()
-        self._worker.moveToThread(self._thread)
+        self._thread: QThread | None = None
+        self._worker: SpeechWorker | SpeechDispatcherVoice
+        if speech_dispatcher_system():
+            self._worker = SpeechDispatcherVoice(self)  # never blocks: no thread needed
+        else:
+            self._thread = QThread(self)
+            self._thread.setObjectName("speech")
+            self._worker = SpeechWorker()
+            self._worker.moveToThread(self._thread)
+            self._thread.finished.connect(self._worker.deleteLater)
         self._start.connect(self._worker.start)
         self._say.connect(self._worker.say)
         self._configure.connect(self._worker.configure)
@@ -128,14 +144,14 @@ class Speaker(QObject):
         self._worker.ready.connect(self._on_ready)
         self._worker.failed.connect(self._on_failed)
         self._worker.speaking.connect(self._on_speaking)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._stuck)
 
     def start(self, voice_name: str = "") -> None:
         """Prepare the engine in the background; ``ready`` or ``problem`` follows."""
-        self._thread.start()
+        if self._thread is not None:
+            self._thread.start()
         self._start.emit(voice_name)
 
     def say(self, text: str) -> None:
@@ -150,7 +166,9 @@ class Speaker(QObject):
 
     def shutdown(self) -> None:
         self._watchdog.stop()
-        if self._thread.isRunning():
+        if isinstance(self._worker, SpeechDispatcherVoice):
+            self._worker.shutdown()
+        elif self._thread is not None and self._thread.isRunning():
             self._stop.emit()
             self._thread.quit()
             self._thread.wait(3000)
