@@ -138,6 +138,8 @@ class SpeechDispatcherVoice(QObject):
         self._preferred = ""
         self._voices: list[Voice] = []
         self._listing: VoiceChoice | None = None
+        self._automatic: Voice | None = None
+        self._current: Voice | None = None
         self._retries = CONNECT_RETRIES
         self._spawned = False
         self._address, self._may_spawn = server_address()
@@ -165,8 +167,11 @@ class SpeechDispatcherVoice(QObject):
             return
         self._send(_Command(f"SET self RATE {round(max(-1.0, min(1.0, rate)) * 100)}"))
         self._send(_Command(f"SET self VOLUME {round(max(0.0, min(1.0, volume)) * 200 - 100)}"))
-        voice = next((v for v in self._voices if v.name == voice_name), None)
-        if voice is not None:
+        if voice_name:
+            voice = next((v for v in self._voices if v.name == voice_name), None)
+        else:
+            voice = self._automatic  # "Automatic": the first voice for the user's language
+        if voice is not None and voice != self._current:
             self._choose(voice)
 
     def stop(self) -> None:
@@ -343,6 +348,7 @@ class SpeechDispatcherVoice(QObject):
             self._fail(f"speech-dispatcher could not list its voices ({code})")
             return
         self._voices = listing.voices()
+        self._automatic = next(iter(listing.same_country or listing.same_language), None)
         chosen = listing.chosen()
         if chosen is None:
             self._fail("speech-dispatcher has no voice for this language")
@@ -351,6 +357,7 @@ class SpeechDispatcherVoice(QObject):
         self.ready.emit([v.name for v in self._voices], chosen.name)
 
     def _choose(self, voice: Voice) -> None:
+        self._current = voice
         self._send(_Command(f"SET self LANGUAGE {voice.language}"))
         self._send(_Command(f"SET self SYNTHESIS_VOICE {voice.name}"))
 
