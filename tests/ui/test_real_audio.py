@@ -6,9 +6,12 @@ runtime folder, so nothing reaches (or depends on) the machine's own audio.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,22 @@ import pytest
 from sound import loud_spans, null_sink_server, recording
 
 CHILD = Path(__file__).parent / "audio_child.py"
+
+
+def stop_speech_dispatcher(env: dict[str, str]) -> None:
+    """Stop the speech-dispatcher the child started, if any: without a sound server its
+    voice never finishes, and the server would wait for it long after the test."""
+    runtime = env.get("XDG_RUNTIME_DIR")
+    pid_file = (
+        Path(runtime or "/nonexistent") / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
+    )
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(pid_file.read_text().split()[0])
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(30):  # it waits for its stuck voice module a while
+            time.sleep(0.1)
+            os.kill(pid, 0)  # raises once it is gone
+        os.kill(pid, signal.SIGKILL)
 
 
 def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str]:
@@ -26,13 +45,16 @@ def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str
         "BACKSTRETCH_DATA_DIR": str(tmp_path / "data"),
         "PYTHONPATH": str(CHILD.parents[1]),
     }
-    result = subprocess.run(
-        [sys.executable, str(CHILD), str(millis)],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, str(CHILD), str(millis)],
+            env=full,
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+    finally:
+        stop_speech_dispatcher(full)
     assert result.returncode == 0, result.stderr[-3000:]
     lines: dict[str, str] = {}
     for line in result.stdout.splitlines():
