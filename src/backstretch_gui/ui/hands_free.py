@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .. import allocator
 from ..core.preferences import AudioSettings
 from .audio import AudioSink, CuePlayer, SoundBank, Speakers
 from .driver import SessionDriver
@@ -53,7 +52,6 @@ class HandsFree(QObject):
 
     def start_sound(self) -> None:
         """Load the sounds and prepare the voice in the background; call once, early."""
-        allocator.share_one_arena()  # before the audio and speech threads start
         self.sounds = SoundBank(self)
         self.sounds.problem.connect(self._problem)
         if self.sounds.error:
@@ -61,7 +59,6 @@ class HandsFree(QObject):
         self.speaker = Speaker(self)
         self.speaker.problem.connect(lambda message: self._problem(f"Voice: {message}"))
         self.speaker.ready.connect(lambda _voices, _voice: self.apply(self.settings))
-        self.speaker.ready.connect(allocator.give_back_freed_memory)  # the voice list's leftovers
         self.speaker.start(self.settings.voice_name)
         self.use_sink(Speakers(self.sounds, self.speaker))
         self.apply(self.settings)
