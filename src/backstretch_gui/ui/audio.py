@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -28,6 +28,9 @@ from ..core.preferences import AudioSettings
 from ..core.session import CueDue
 from ..core.timeline import Cue
 from .speech import Speaker
+
+if TYPE_CHECKING:
+    from .pulse_sounds import PulseSoundBank  # imported where used: Linux only
 
 SOUND_NAMES = ("beep", *SOUND_FOR_CHIME.values())
 NO_BACKEND_NOTE = "No QtMultimedia backends found"
@@ -124,11 +127,26 @@ class SoundBank(QObject):
         if effect is not None and not self.error:
             effect.play()  # type: ignore[attr-defined]
 
+    def shutdown(self) -> None:
+        """Nothing to stop: Qt's audio thread ends with the app."""
+
+
+def sound_bank(parent: QObject | None = None) -> SoundBank | PulseSoundBank:
+    """The sounds through libpulse on Linux, where it is there; elsewhere QSoundEffect."""
+    if sys.platform.startswith("linux"):
+        from .pulse_sounds import MISSING_LIBRARY, PulseSoundBank
+
+        bank = PulseSoundBank({name: resources.sound_path(name) for name in SOUND_NAMES}, parent)
+        if bank.error != MISSING_LIBRARY:
+            return bank
+        bank.deleteLater()
+    return SoundBank(parent)
+
 
 class Speakers:
     """The real sink: sounds through QSoundEffect, words through the speech engine."""
 
-    def __init__(self, sounds: SoundBank, speaker: Speaker) -> None:
+    def __init__(self, sounds: SoundBank | PulseSoundBank, speaker: Speaker) -> None:
         self.sounds, self.speaker = sounds, speaker
 
     def play(self, sound: str) -> None:

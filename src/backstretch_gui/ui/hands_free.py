@@ -8,14 +8,18 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.preferences import AudioSettings
-from .audio import AudioSink, CuePlayer, SoundBank, Speakers
+from .audio import AudioSink, CuePlayer, SoundBank, Speakers, sound_bank
 from .driver import SessionDriver
 from .mpris import MprisService
 from .speech import Speaker
+
+if TYPE_CHECKING:
+    from .pulse_sounds import PulseSoundBank
 
 
 class Silence:
@@ -42,7 +46,7 @@ class HandsFree(QObject):
         self.settings = settings
         self.cue_player = CuePlayer(Silence(), settings, self)
         self.mpris = MprisService(command, on_raise, self)
-        self.sounds: SoundBank | None = None
+        self.sounds: SoundBank | PulseSoundBank | None = None
         self.speaker: Speaker | None = None
         self.driver: SessionDriver | None = None
         self._said: set[str] = set()
@@ -52,7 +56,7 @@ class HandsFree(QObject):
 
     def start_sound(self) -> None:
         """Load the sounds and prepare the voice in the background; call once, early."""
-        self.sounds = SoundBank(self)
+        self.sounds = sound_bank(self)
         self.sounds.problem.connect(self._problem)
         if self.sounds.error:
             self._problem(self.sounds.error)
@@ -107,6 +111,8 @@ class HandsFree(QObject):
 
     def shutdown(self) -> None:
         self.detach()
+        if self.sounds is not None:
+            self.sounds.shutdown()
         if self.speaker is not None:
             self.speaker.shutdown()
 
