@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import queue
+import sys
 import threading
 import wave
 from array import array
@@ -78,9 +79,15 @@ def scaled(samples: bytes, volume: float) -> bytes:
     """The samples at ``volume`` (0 to 1)."""
     if volume >= 1.0:
         return samples
+    values = array("h", samples)
+    if sys.byteorder == "big":  # WAV samples are little-endian, as is S16LE
+        values.byteswap()
     # A generator, not a list: one number alive at a time, so the hundred thousand
     # made here leave no scattered memory behind.
-    return array("h", (round(value * volume) for value in array("h", samples))).tobytes()
+    result = array("h", (round(value * volume) for value in values))
+    if sys.byteorder == "big":
+        result.byteswap()
+    return result.tobytes()
 
 
 class PulseSoundBank(QObject):
