@@ -196,6 +196,20 @@ def test_a_newer_phrase_cuts_off_the_one_being_spoken(
     voice.shutdown()
 
 
+def test_phrases_said_in_a_burst_leave_only_the_latest_waiting(
+    qtbot: QtBot, server_at: Callable[..., FakeServer], english: None
+) -> None:
+    server = server_at()
+    voice, _, _ = ready_voice(qtbot)
+    qtbot.waitUntil(lambda: any("SYNTHESIS_VOICE" in line for line in server.received))
+    qtbot.wait(100)
+    for text in ("One.", "Two.", "Three."):
+        voice.say(text)
+    qtbot.waitUntil(lambda: server.received[-2:] == ["Three.", "."])
+    assert "One." in server.received and "Two." not in server.received
+    voice.shutdown()
+
+
 def test_a_chosen_voice_of_another_language_is_kept(
     qtbot: QtBot, server_at: Callable[..., FakeServer], english: None
 ) -> None:

@@ -158,8 +158,12 @@ class SpeechDispatcherVoice(QObject):
     def say(self, text: str) -> None:
         if self._socket is None:
             return
-        if self._speaking or self._waiting is not None:
-            self._send(_Command("CANCEL self"))  # a newer cue replaces a stale one
+        # A newer cue replaces a stale one: an older phrase not sent yet is dropped,
+        # one being spoken (or on its way) is cancelled.
+        self._queue = [command for command in self._queue if command.data is None]
+        in_flight = self._waiting is not None and self._waiting.data is not None
+        if self._speaking or in_flight:
+            self._send(_Command("CANCEL self"))
         self._send(_Command("SPEAK", data=escape_text(text)))
 
     def configure(self, voice_name: str, rate: float, volume: float) -> None:
