@@ -3,6 +3,7 @@ sound is heard in test_real_audio.py)."""
 
 from __future__ import annotations
 
+import ctypes
 import wave
 from array import array
 from pathlib import Path
@@ -25,6 +26,12 @@ def write_wav(path: Path, rate: int = 44100, width: int = 2) -> Path:
     return path
 
 
+def library() -> ctypes.CDLL:
+    found = pulse_sounds.load_library()
+    assert found is not None, "libpulse0 is missing (scripts/system-deps installs it)"
+    return found
+
+
 def test_volume_scales_every_sample() -> None:
     samples = array("h", [1000, -1000, 3, 32767]).tobytes()
     assert array("h", scaled(samples, 0.5)).tolist() == [500, -500, 2, 16384]
@@ -32,7 +39,9 @@ def test_volume_scales_every_sample() -> None:
 
 
 def test_the_bundled_sounds_share_one_format() -> None:
-    bank = PulseSoundBank({name: resources.sound_path(name) for name in audio.SOUND_NAMES})
+    bank = PulseSoundBank(
+        library(), {name: resources.sound_path(name) for name in audio.SOUND_NAMES}
+    )
     try:
         assert bank.error in ("", pulse_sounds.NO_OUTPUT)  # NO_OUTPUT: no sound server here
     finally:
@@ -53,7 +62,7 @@ def test_unplayable_sound_files_are_reported_not_played(
     write_wav(tmp_path / "eight-bit.wav", width=1)
     write_wav(tmp_path / "44k.wav")
     write_wav(tmp_path / "48k.wav", rate=48000)
-    bank = PulseSoundBank({name: tmp_path / file for name, file in files.items()})
+    bank = PulseSoundBank(library(), {name: tmp_path / file for name, file in files.items()})
     assert message in bank.error
     bank.play("beep")  # quietly nothing
     bank.shutdown()

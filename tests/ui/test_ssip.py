@@ -127,6 +127,14 @@ def ready_voice(qtbot: QtBot, preferred: str = "") -> tuple[SpeechDispatcherVoic
     return voice, names, chosen
 
 
+def settled_voice(qtbot: QtBot, server: FakeServer) -> SpeechDispatcherVoice:
+    """A ready voice whose first commands (the voice's choice) are all answered."""
+    voice, _, _ = ready_voice(qtbot)
+    qtbot.waitUntil(lambda: any("SYNTHESIS_VOICE" in line for line in server.received))
+    qtbot.wait(100)  # its answer read: nothing left to send
+    return voice
+
+
 def test_messages_are_sent_as_ssip_wants_them() -> None:
     assert escape_text("Breathe out.") == "Breathe out.\r\n.\r\n"
     assert escape_text(".hidden\nsecond") == "..hidden\r\nsecond\r\n.\r\n"
@@ -200,9 +208,7 @@ def test_phrases_said_in_a_burst_leave_only_the_latest_waiting(
     qtbot: QtBot, server_at: Callable[..., FakeServer], english: None
 ) -> None:
     server = server_at()
-    voice, _, _ = ready_voice(qtbot)
-    qtbot.waitUntil(lambda: any("SYNTHESIS_VOICE" in line for line in server.received))
-    qtbot.wait(100)
+    voice = settled_voice(qtbot, server)
     for text in ("One.", "Two.", "Three."):
         voice.say(text)
     qtbot.waitUntil(lambda: server.received[-2:] == ["Three.", "."])
@@ -241,9 +247,7 @@ def test_a_server_that_goes_away_turns_the_voice_off(
     qtbot: QtBot, server_at: Callable[..., FakeServer], english: None
 ) -> None:
     server = server_at()
-    voice, _, _ = ready_voice(qtbot)
-    qtbot.waitUntil(lambda: any("SYNTHESIS_VOICE" in line for line in server.received))
-    qtbot.wait(100)  # its answer read: nothing left to send
+    voice = settled_voice(qtbot, server)
     with qtbot.waitSignal(voice.failed, timeout=3000) as failed:
         server.close()
     assert failed.args == [ssip.CLOSED]

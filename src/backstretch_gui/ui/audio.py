@@ -134,17 +134,17 @@ class SoundBank(QObject):
 def sound_bank(parent: QObject | None = None) -> SoundBank | PulseSoundBank:
     """The sounds through libpulse on Linux, where it is there; elsewhere QSoundEffect."""
     if sys.platform.startswith("linux"):
-        from .pulse_sounds import MISSING_LIBRARY, PulseSoundBank
+        from .pulse_sounds import PulseSoundBank, load_library
 
-        bank = PulseSoundBank({name: resources.sound_path(name) for name in SOUND_NAMES}, parent)
-        if bank.error != MISSING_LIBRARY:
-            return bank
-        bank.deleteLater()
+        library = load_library()
+        if library is not None:
+            sounds = {name: resources.sound_path(name) for name in SOUND_NAMES}
+            return PulseSoundBank(library, sounds, parent)
     return SoundBank(parent)
 
 
 class Speakers:
-    """The real sink: sounds through QSoundEffect, words through the speech engine."""
+    """The real sink: sounds through the sound bank, words through the speech engine."""
 
     def __init__(self, sounds: SoundBank | PulseSoundBank, speaker: Speaker) -> None:
         self.sounds, self.speaker = sounds, speaker

@@ -21,7 +21,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 NO_OUTPUT = "no sound output could be opened: is a sound server running?"
-MISSING_LIBRARY = "sounds are not available (libpulse-simple.so.0 is missing)"
 LATENCY_SECONDS = 0.06
 """How far ahead sounds are buffered: the sound server then wakes us rarely, and a
 sound reaches the speakers about this long after play()."""
@@ -94,19 +93,19 @@ class PulseSoundBank(QObject):
     """The app's sounds, loaded once and played by a thread of their own.
 
     Signal: problem(str) once, if no sound can be played. ``error`` is set at once
-    when the library or a sound file is missing."""
+    when a sound file cannot be read."""
 
     problem = Signal(str)
 
-    def __init__(self, sounds: dict[str, Path], parent: QObject | None = None) -> None:
+    def __init__(
+        self, library: ctypes.CDLL, sounds: dict[str, Path], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.error = ""
+        self._lib = library
         self._samples: dict[str, bytes] = {}
         self._requests: queue.SimpleQueue[tuple[str, str | float] | None] = queue.SimpleQueue()
-        self._lib = load_library()
-        if self._lib is None:
-            self.error = MISSING_LIBRARY
-            return
+        self._thread: threading.Thread | None = None
         specs = set()
         try:
             for name, path in sounds.items():
@@ -131,7 +130,7 @@ class PulseSoundBank(QObject):
             self._requests.put(("play", sound))
 
     def shutdown(self) -> None:
-        if not self.error and self._thread.is_alive():
+        if self._thread is not None and self._thread.is_alive():
             self._requests.put(None)
             self._thread.join(2.0)
 
@@ -177,7 +176,6 @@ class PulseSoundBank(QObject):
         return {name: scaled(samples, volume) for name, samples in self._samples.items()}
 
     def _open(self) -> int | None:
-        assert self._lib is not None
         spec = _SampleSpec(S16LE, self._rate, self._channels)
         bytes_ahead = int(self._rate * self._channels * 2 * LATENCY_SECONDS)
         attributes = _BufferAttr(UNSET, bytes_ahead, UNSET, UNSET, UNSET)
@@ -196,13 +194,12 @@ class PulseSoundBank(QObject):
         return int(stream) if stream else None
 
     def _write(self, stream: int, samples: bytes) -> bool:
-        assert self._lib is not None
         error = ctypes.c_int(0)
         written: int = self._lib.pa_simple_write(stream, samples, len(samples), ctypes.byref(error))
         return written == 0
 
     def _close(self, stream: int | None, drain: bool) -> None:
-        if stream is not None and self._lib is not None:
+        if stream is not None:
             if drain:
                 self._lib.pa_simple_drain(stream, ctypes.byref(ctypes.c_int(0)))
             self._lib.pa_simple_free(stream)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
 
-from .ssip import SpeechDispatcherVoice
+if TYPE_CHECKING:
+    from .ssip import SpeechDispatcherVoice
 
 WATCHDOG_MS_PER_CHARACTER = 120
 WATCHDOG_MIN_MS = 6000
@@ -130,6 +131,8 @@ class Speaker(QObject):
         self._thread: QThread | None = None
         self._worker: SpeechWorker | SpeechDispatcherVoice
         if speech_dispatcher_system():
+            from .ssip import SpeechDispatcherVoice
+
             self._worker = SpeechDispatcherVoice(self)  # never blocks: no thread needed
         else:
             self._thread = QThread(self)
@@ -166,7 +169,7 @@ class Speaker(QObject):
 
     def shutdown(self) -> None:
         self._watchdog.stop()
-        if isinstance(self._worker, SpeechDispatcherVoice):
+        if not isinstance(self._worker, SpeechWorker):
             self._worker.shutdown()
         elif self._thread is not None and self._thread.isRunning():
             self._stop.emit()

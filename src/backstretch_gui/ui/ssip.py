@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QProcess, QSocketNotifier, QTimer, Signal
 
+from .speech import english_fallback
+
 REPLY_TIMEOUT_MS = 10_000
 """A server that takes longer than this to answer is declared stuck."""
 CONNECT_RETRIES = 5
@@ -81,9 +83,7 @@ class VoiceChoice:
     A bare machine's "C" locale gets American English."""
 
     def __init__(self, locale: QLocale, wanted_name: str) -> None:
-        name = locale.name()
-        if name in ("C", "POSIX", "") or locale.language() == QLocale.Language.C:
-            name = "en_US"
+        name = "en_US" if english_fallback(locale) else locale.name()
         self.language, _, self.country = name.lower().partition("_")
         self.wanted_name = wanted_name
         self.wanted: Voice | None = None
