@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch_gui.core.model import Sides
+from backstretch_gui.core.enums import Sides
 from backstretch_gui.core.timeline import CueKind, SegmentKind
 
 from helpers import DATA, compile_file, short_timeline

@@ -76,9 +76,8 @@ def run_app(options: GuiOptions) -> int:
     if options.routine and not window.open_routine(options.routine):
         print(f"backstretch: could not open {options.routine}", file=sys.stderr)
     window.show()
-    # After the first paint: read the typed library so Start answers at once, and
-    # prepare sounds and the voice (the speech engine starts in its own thread).
-    QTimer.singleShot(50, lambda: window.library)
+    # After the first paint: prepare sounds and the voice (the speech engine starts
+    # in its own thread).
     driver = window.driver
     if options.start and driver is not None:
         # Wait for the voice (a few seconds at most), so the first cue is heard.
@@ -107,8 +106,11 @@ def _collect_errors() -> list[str]:
 
 def smoke_test(window: MainWindow, errors: list[str]) -> int:
     """Open the window, render every bundled routine's step view once; 0 if all went well."""
-    library = window.library
-    if library is None or not library.routines:
+    from . import listing
+
+    # The routine files themselves are read, not the cache, so a broken one is caught.
+    library = listing.load(*listing.default_sources())
+    if not library.routines:
         print("smoke test: no routines loaded", file=sys.stderr)
         return 1
     window.show()

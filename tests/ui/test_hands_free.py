@@ -96,6 +96,20 @@ def test_timing_settings_apply_to_the_next_session(test_window: MainWindow, qtbo
     assert "transition" not in kinds
 
 
+def test_timing_settings_reach_a_running_session(test_window: MainWindow, clock: FakeClock) -> None:
+    test_window.open_routine("short", start=True)
+    tick(test_window, clock, 2)
+    test_window.show_settings()
+    [dialog] = test_window.findChildren(SettingsDialog)
+    dialog.transition.setValue(0)
+    dialog.prep.setValue(30)
+    driver = test_window.driver
+    assert driver is not None
+    assert driver.segment.seconds == 30  # still getting ready, now for longer
+    assert "transition" not in [s.kind.value for s in driver.timeline.segments]
+    dialog.close()
+
+
 @pytest.mark.parametrize(
     ("key", "step", "state"),
     [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,7 +30,7 @@ from backstretch_gui.ui.ring import CountdownRing
 from backstretch_gui.ui.settings import Settings
 
 from .conftest import copy_bundled
-from helpers import FakeClock
+from helpers import DATA, FakeClock
 
 NAMES: dict[str, type] = {
     "routinePicker": QAbstractItemView,
@@ -392,6 +395,58 @@ def test_opening_a_broken_file_says_why(test_window: MainWindow, tmp_path: Path)
     assert boxes and "not valid YAML" in boxes[-1].text()
     for box in boxes:
         box.close()
+
+
+def test_a_routine_whose_file_broke_after_listing_says_so(
+    window: MainWindow, user_routines: Path
+) -> None:
+    mine = user_routines / "mine.yaml"
+    text = copy_bundled("desk-break.yaml", user_routines).read_text()
+    mine.write_text(text.replace("id: desk-break", "id: mine"))
+    window.reload_library()
+    mine.write_text("id: mine\ntitle: [\n")
+    assert not window.open_routine("mine")
+    [box] = window.findChildren(QMessageBox)
+    assert "can no longer be read" in box.text()
+    box.close()
+    assert "mine" not in picker_ids(window)  # the list was read again: it shows why
+    assert any("mine.yaml" in item for item in window.picker.invalid)
+
+
+SESSION_CHILD = """
+import sys
+from backstretch_gui.app import create_window
+from PySide6.QtWidgets import QApplication
+window = create_window(sys.argv[1:])
+for _ in range(20):
+    QApplication.processEvents()
+window.close()
+print("loaded:", " ".join(m for m in ("yaml", "msgspec") if m in sys.modules))
+"""
+
+
+def test_a_session_of_a_listed_routine_runs_without_yaml_or_msgspec(
+    isolated_user_dirs: Path,
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def loaded(*argv: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", SESSION_CHILD, *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        [line] = [x for x in done.stdout.splitlines() if x.startswith("loaded:")]
+        return line.split()[1:]
+
+    assert loaded("lower-back-floor", "--start") == ["yaml", "msgspec"]  # builds the cache
+    assert loaded("lower-back-floor", "--start") == []
+    routine = isolated_user_dirs / "elsewhere.yaml"
+    routine.write_text((DATA / "short.yaml").read_text().replace("id: short", "id: elsewhere"))
+    assert "yaml" in loaded(str(routine))  # a file from elsewhere is read as it is
 
 
 def test_details_of_the_first_routine_follow_the_first_frame(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from .model import Exercise, Routine, Sides
-from .timeline import resolve_dose
+from .enums import Sides
+from .plan import StepPlan
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .model import Exercise, Routine
 
 SIDE_WORDS = {
     Sides.NONE: "",
@@ -18,9 +22,8 @@ def _seconds(value: float) -> str:
     return f"{value:g} s"
 
 
-def describe_step(routine: Routine, index: int, exercise: Exercise) -> str:
+def describe_step(dose: StepPlan) -> str:
     """E.g. "3 × 20 s hold, each side" or "5 reps of 4 s + 2 s + 4 s"."""
-    dose = resolve_dose(routine.steps[index], exercise, routine, first=index == 0)
     if dose.is_hold:
         hold = _seconds(dose.phases[0].seconds)
         text = f"{hold} hold" if dose.reps == 1 else f"{dose.reps} × {hold} hold"

@@ -7,11 +7,12 @@ validation and schema, so the two cannot drift apart.
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta
+
+from .enums import Breath, Position, Sides
 
 FORMAT_VERSION = 1
 """The routine/catalog format this build writes and reads natively."""
@@ -38,33 +39,6 @@ PauseSeconds = Annotated[
     Meta(ge=0, le=MAX_HOLD_SECONDS, description="Seconds, 0 (none) up to 600."),
 ]
 Reps = Annotated[int, Meta(ge=1, le=MAX_REPS, description="Repetitions, 1 to 100.")]
-
-
-class Position(enum.Enum):
-    FLOOR = "floor"
-    CHAIR = "chair"
-    STANDING = "standing"
-
-
-class Sides(enum.Enum):
-    """Which side(s) a step works.
-
-    ``both`` does every rep on the left, then every rep on the right;
-    ``alternating`` does each rep on the left and then on the right.
-    """
-
-    NONE = "none"
-    LEFT = "left"
-    RIGHT = "right"
-    BOTH = "both"
-    ALTERNATING = "alternating"
-
-
-class Breath(enum.Enum):
-    IN = "in"
-    OUT = "out"
-    HOLD = "hold"
-    FREE = "free"
 
 
 class Kw(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, frozen=True):

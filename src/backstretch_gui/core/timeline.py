@@ -2,6 +2,8 @@
 
 Everything a session will show and say is decided here, before it starts, so the
 whole script of a session is known (and testable) without a clock or a speaker.
+The timeline is compiled from a routine's plan (plan.py), with the user's get-ready
+times; like the plan, it is plain frozen dataclasses.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import msgspec
-
-from .model import Breath, Exercise, Phase, Routine, Sides, Step
+from .enums import Breath, Sides
+from .plan import RoutinePlan, StepPlan, plan_routine
 from .preferences import TimingOverrides
 from .words import duration_words, number_words
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .model import Exercise, Routine
 
 COUNTDOWN_BEEPS = 3
 """Beeps in the last seconds of a hold, rest or get-ready time."""
@@ -47,7 +52,8 @@ class Chime(enum.Enum):
     FINISH = "finish"
 
 
-class Cue(msgspec.Struct, frozen=True):
+@dataclass(frozen=True, slots=True)
+class Cue:
     at: float
     """Seconds from the start of its segment."""
     kind: CueKind
@@ -55,7 +61,8 @@ class Cue(msgspec.Struct, frozen=True):
     """The words to speak, or which chime (next, switch, finish)."""
 
 
-class Segment(msgspec.Struct, frozen=True, kw_only=True):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
     index: int
     kind: SegmentKind
     step: int
@@ -83,7 +90,8 @@ class Segment(msgspec.Struct, frozen=True, kw_only=True):
         return self.start + self.seconds
 
 
-class StepSpan(msgspec.Struct, frozen=True):
+@dataclass(frozen=True, slots=True)
+class StepSpan:
     """Where one step of the routine sits on the timeline."""
 
     index: int
@@ -95,7 +103,8 @@ class StepSpan(msgspec.Struct, frozen=True):
     seconds: float
 
 
-class Timeline(msgspec.Struct, frozen=True, kw_only=True):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline:
     routine_id: str
     title: str
     segments: tuple[Segment, ...]
@@ -105,78 +114,34 @@ class Timeline(msgspec.Struct, frozen=True, kw_only=True):
     """Played when the session finishes."""
 
 
-@dataclass(frozen=True)
-class ResolvedDose:
-    sides: Sides
-    reps: int
-    phases: tuple[Phase, ...]
-    is_hold: bool
-    rest_between_reps: float
-    rest_between_sides: float
-    prep: float
-
-
-def resolve_dose(
-    step: Step,
-    exercise: Exercise,
-    routine: Routine,
-    first: bool,
-    overrides: TimingOverrides | None = None,
-) -> ResolvedDose:
-    """Step value, else the exercise's default dose, else the user's timing
-    preferences, else the routine's defaults."""
-    default = exercise.default_dose
-    defaults = routine.defaults
-    overrides = overrides or TimingOverrides()
-    hold = step.hold
-    tempo = step.tempo
-    if hold is None and tempo is None:
-        hold, tempo = default.hold, default.tempo
-    if tempo:
-        phases = tuple(tempo)
-    else:
-        cue = step.cue or exercise.cue
-        phases = (Phase(cue=cue, seconds=hold or 1, breath=Breath.FREE),)
-    preferred = overrides.prep if first else overrides.transition
-    routine_says = defaults.prep if first else defaults.transition
-    get_ready = routine_says if preferred is None else preferred
-
-    def pick(*values: float | None) -> float:
-        return next(v for v in values if v is not None)
-
-    return ResolvedDose(
-        sides=step.sides or default.sides or defaults.sides,
-        reps=step.reps or default.reps or 1,
-        phases=phases,
-        is_hold=not tempo,
-        rest_between_reps=pick(
-            step.rest_between_reps, default.rest_between_reps, defaults.rest_between_reps
-        ),
-        rest_between_sides=pick(
-            step.rest_between_sides, default.rest_between_sides, defaults.rest_between_sides
-        ),
-        prep=pick(step.prep, default.prep, get_ready),
-    )
-
-
 def compile_routine(
     routine: Routine,
     exercises: dict[str, Exercise],
     overrides: TimingOverrides | None = None,
 ) -> Timeline:
     """Routine -> Timeline. The routine must have passed ``check_routine``."""
+    return compile_plan(plan_routine(routine, exercises), overrides)
+
+
+def compile_plan(plan: RoutinePlan, overrides: TimingOverrides | None = None) -> Timeline:
+    """Plan -> Timeline, with the user's get-ready times where the routine leaves
+    them open."""
+    overrides = overrides or TimingOverrides()
     builder = _Builder()
-    for index, step in enumerate(routine.steps):
-        exercise = exercises[step.exercise]
-        dose = resolve_dose(step, exercise, routine, index == 0, overrides)
+    for index, step in enumerate(plan.steps):
+        first = index == 0
+        preferred = overrides.prep if first else overrides.transition
+        routine_says = plan.prep if first else plan.transition
+        get_ready = routine_says if preferred is None else preferred
+        prep = get_ready if step.prep is None else step.prep
         first_segment = len(builder.segments)
         start = builder.clock
-        builder.add_step(index, exercise, dose)
+        builder.add_step(index, step, prep)
         builder.steps.append(
             StepSpan(
                 index=index,
-                exercise_id=exercise.id,
-                exercise_name=exercise.name,
+                exercise_id=step.exercise.id,
+                exercise_name=step.exercise.name,
                 first_segment=first_segment,
                 last_segment=len(builder.segments) - 1,
                 start=start,
@@ -188,8 +153,8 @@ def compile_routine(
         Cue(0, CueKind.SPEECH, "Well done. That's the whole routine."),
     )
     return Timeline(
-        routine_id=routine.id,
-        title=routine.title,
+        routine_id=plan.routine_id,
+        title=plan.title,
         segments=tuple(builder.segments),
         steps=tuple(builder.steps),
         total_seconds=builder.clock,
@@ -203,16 +168,16 @@ class _Builder:
         self.steps: list[StepSpan] = []
         self.clock = 0.0
 
-    def add_step(self, index: int, exercise: Exercise, dose: ResolvedDose) -> None:
-        step = _StepWriter(self, index, exercise, dose)
+    def add_step(self, index: int, dose: StepPlan, prep: float) -> None:
+        step = _StepWriter(self, index, dose)
         blocks = list(_side_blocks(dose))
-        ready_cues = [Cue(0, CueKind.SPEECH, _announcement(exercise, dose)), *_beeps(dose.prep)]
+        ready_cues = [Cue(0, CueKind.SPEECH, _announcement(dose)), *_beeps(prep)]
         kind = SegmentKind.PREP
         if index > 0:
             kind = SegmentKind.TRANSITION
             ready_cues.insert(0, Cue(0, CueKind.CHIME, Chime.NEXT.value))
-        cue = f"Get ready. {exercise.instructions[0]}"
-        step.add(kind, dose.prep, cue, step.first_side, cues=ready_cues)
+        cue = f"Get ready. {dose.exercise.setup}"
+        step.add(kind, prep, cue, step.first_side, cues=ready_cues)
 
         for block_index, block in enumerate(blocks):
             if block_index > 0:
@@ -237,15 +202,15 @@ class _Builder:
 class _StepWriter:
     """Adds the segments of one step to the builder."""
 
-    def __init__(self, builder: _Builder, index: int, exercise: Exercise, dose: ResolvedDose):
+    def __init__(self, builder: _Builder, index: int, dose: StepPlan):
         self.builder = builder
         self.index = index
-        self.exercise = exercise
+        self.exercise = dose.exercise
         self.dose = dose
-        self.keyframes = {k.id: k for k in exercise.keyframes}
+        self.keyframes = {k.id: k for k in dose.exercise.keyframes}
         self.first_side = next(_side_blocks(dose))[0][0]
         # A rep cycles back to where it began: its last phase's keyframe is the start.
-        self.previous_keyframe = dose.phases[-1].keyframe or exercise.keyframes[-1].id
+        self.previous_keyframe = dose.phases[-1].keyframe
 
     def add(
         self,
@@ -309,7 +274,7 @@ class _StepWriter:
             else:
                 cues = [Cue(0, CueKind.SPEECH, " ".join([*lead, phase.cue]))]
             kind = SegmentKind.HOLD if dose.is_hold else SegmentKind.PHASE
-            keyframe = phase.keyframe or self.exercise.keyframes[-1].id
+            keyframe = phase.keyframe
             self.add(
                 kind,
                 phase.seconds,
@@ -324,7 +289,7 @@ class _StepWriter:
             self.previous_keyframe = keyframe
 
 
-def _side_blocks(dose: ResolvedDose) -> Iterator[list[tuple[Sides, int]]]:
+def _side_blocks(dose: StepPlan) -> Iterator[list[tuple[Sides, int]]]:
     """Blocks of (side, rep) done without a switch-sides pause between them."""
     reps = range(1, dose.reps + 1)
     if dose.sides is Sides.BOTH:
@@ -347,9 +312,9 @@ def _beeps(seconds: float) -> list[Cue]:
     return [Cue(seconds - n, CueKind.BEEP) for n in range(COUNTDOWN_BEEPS, 0, -1)]
 
 
-def _announcement(exercise: Exercise, dose: ResolvedDose) -> str:
+def _announcement(dose: StepPlan) -> str:
     """What is said while getting ready: the exercise, the side, the dose."""
-    parts = [f"Get ready: {exercise.name}."]
+    parts = [f"Get ready: {dose.exercise.name}."]
     if dose.sides is Sides.BOTH:
         parts.append("Left side first.")
     elif dose.sides is Sides.ALTERNATING:

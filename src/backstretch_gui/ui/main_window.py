@@ -25,11 +25,12 @@ from . import theme
 from .picker import ID_ROLE, SAFETY_NOTICE, PickerPage
 from .settings import Settings
 
-# The picker is painted from the cached listing alone; the typed library, the step
-# view and the summary (and msgspec, PyYAML and the session core behind them) are
-# imported when first needed, so the window appears sooner.
+# The picker is painted from the cached listing alone and a session runs from its
+# routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
+# rebuild that cache or to open a file from elsewhere. The step view, the summary and
+# the session core are imported when first needed, so the window appears sooner.
 if TYPE_CHECKING:
-    from ..core.library import Library
+    from ..core.plan import RoutinePlan
     from .driver import SessionDriver
     from .hands_free import HandsFree
     from .inhibit import ScreenSaverInhibitor
@@ -59,7 +60,8 @@ class MainWindow(QMainWindow):
         self.sources = sources
         """The catalog and routine folders; None for the bundled and the user's."""
         self.theme = theme.LIGHT
-        self._library: Library | None = None
+        self._plan: RoutinePlan | None = None
+        """The routine of the current session, kept to retime it."""
         self.driver: SessionDriver | None = None
         self._step_view: StepView | None = None
         self._summary: SummaryPage | None = None
@@ -217,16 +219,7 @@ class MainWindow(QMainWindow):
     def load_library(self) -> None:
         """Fill the picker from the routine files (through the listing cache)."""
         catalog, folders = self.sources or listing.default_sources()
-        self._library = None
         self.picker.set_listing(listing.routine_listing(catalog, folders))
-
-    @property
-    def library(self) -> Library:
-        """The typed catalog and routines, read when first needed."""
-        if self._library is None:
-            catalog, folders = self.sources or listing.default_sources()
-            self._library = listing.load(catalog, folders)
-        return self._library
 
     def reload_library(self) -> None:
         current = self.picker.list.currentItem()
@@ -248,34 +241,41 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, id_or_path: str, start: bool = False) -> bool:
         """Show a routine's step view, ready (or started); False with a message if not."""
-        from ..core.library import load_routine
         from ..core.problems import InvalidFileError
-        from ..core.timeline import compile_routine
+        from ..core.timeline import compile_plan
         from .driver import SessionDriver
 
-        library = self.library
-        entry = library.find(id_or_path)
+        catalog, folders = self.sources or listing.default_sources()
+        plan = listing.routine_plan(id_or_path, catalog, folders)
         try:
-            if entry is not None:
-                routine = entry.routine
-            elif Path(id_or_path).suffix in (".yaml", ".yml") or Path(id_or_path).is_file():
-                routine = load_routine(Path(id_or_path), library.catalog)
-            else:
-                self._tell(f"There is no routine called “{id_or_path}”.")
-                return False
+            if plan is None and (
+                Path(id_or_path).suffix in (".yaml", ".yml") or Path(id_or_path).is_file()
+            ):
+                plan = _plan_of_file(Path(id_or_path), catalog)
         except InvalidFileError as error:
             self._tell("This routine can't be opened:\n\n" + str(error))
             return False
+        if plan is None:
+            if id_or_path in self.picker.rows:  # its file broke after the list was read
+                self.reload_library()
+                self._tell(
+                    "This routine's file has changed and can no longer be read. "
+                    "The list of routines shows what is wrong with it."
+                )
+            else:
+                self._tell(f"There is no routine called “{id_or_path}”.")
+            return False
         self._retire_driver()
-        self._current_routine = routine.id if entry is not None else id_or_path
-        timeline = compile_routine(routine, library.exercises, self.settings.timing())
+        self._current_routine = id_or_path
+        self._plan = plan
+        timeline = compile_plan(plan, self.settings.timing())
         driver = SessionDriver(timeline, self.clock, parent=self)
         self.driver = driver
         driver.stateChanged.connect(self._state_changed)
         driver.tick.connect(self._update_title)
         driver.finished.connect(lambda _: self._show_summary())
         self.hands_free.attach(driver)
-        self.step_view.attach(driver, library.exercises)
+        self.step_view.attach(driver, plan.exercises)
         self.pages.setCurrentWidget(self.step_view)
         if start:
             driver.start()
@@ -427,15 +427,10 @@ class MainWindow(QMainWindow):
 
     def _retime(self) -> None:
         """New get-ready or between-exercise times reach a session that is running."""
-        driver = self.driver
-        if driver is None or self._library is None:
-            return
-        from ..core.timeline import compile_routine
+        if self.driver is not None and self._plan is not None:
+            from ..core.timeline import compile_plan
 
-        entry = self._library.find(driver.timeline.routine_id)
-        if entry is not None:
-            timing = self.settings.timing()
-            driver.retime(compile_routine(entry.routine, self._library.exercises, timing))
+            self.driver.retime(compile_plan(self._plan, self.settings.timing()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.isFullScreen():
@@ -459,3 +454,13 @@ class _FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)
         return False
+
+
+def _plan_of_file(path: Path, catalog: Path) -> RoutinePlan:
+    """A routine file outside the library, read and checked against the catalog."""
+    from ..core.library import load_catalog, load_routine
+    from ..core.plan import plan_routine
+
+    loaded = load_catalog(catalog)
+    routine = load_routine(path, loaded)
+    return plan_routine(routine, {exercise.id: exercise for exercise in loaded.exercises})

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 
-from ..core.model import Sides
+from ..core.enums import Sides
 from .driver import SessionDriver
 
 SERVICE = "org.mpris.MediaPlayer2.backstretch"

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Breath, Exercise, Sides
+from ..core.enums import Breath, Sides
+from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import Segment, SegmentKind
 from ..core.words import clock
@@ -73,7 +74,7 @@ class StepView(QWidget):
         self.setAccessibleName("Step view")
         self.theme = theme.LIGHT
         self.driver: SessionDriver | None = None
-        self.exercises: dict[str, Exercise] = {}
+        self.exercises: dict[str, ExercisePlan] = {}
         self._fading = False
         self._build()
 
@@ -178,7 +179,7 @@ class StepView(QWidget):
 
     # --- wiring ---------------------------------------------------------------------
 
-    def attach(self, driver: SessionDriver, exercises: dict[str, Exercise]) -> None:
+    def attach(self, driver: SessionDriver, exercises: dict[str, ExercisePlan]) -> None:
         """Follow ``driver``; the window retires the previous driver (and its signals)."""
         self.driver, self.exercises = driver, exercises
         self._fading = False
