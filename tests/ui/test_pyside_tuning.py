@@ -1,5 +1,5 @@
-"""The tuning of PySide and Qt: no source kept for modules imported after PySide, no
-helper threads for painting."""
+"""The tuning of PySide and Qt: no module source read or kept for PySide's feature scan,
+no helper threads for painting."""
 
 from __future__ import annotations
 
@@ -27,6 +27,31 @@ def test_importing_a_module_does_not_read_its_source(
         assert str(module) not in linecache.cache
     finally:
         del sys.modules["freshly_written_module"]
+
+
+SOURCES_CHILD = r"""
+import linecache, sys
+from PySide6.QtWidgets import QApplication
+import json, pathlib, typing  # modules a program imports after PySide
+if sys.argv[1] == "app":
+    import backstretch_gui.app
+print(len(linecache.cache))
+"""
+
+
+def test_no_source_read_by_pysides_scan_is_kept() -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root / "src")}
+
+    def kept_sources(mode: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", SOURCES_CHILD, mode], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return int(done.stdout.split()[-1])
+
+    assert kept_sources("plain") > 0  # the check sees PySide's scan where it is on
+    assert kept_sources("app") == 0
 
 
 FILL_CHILD = r"""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 
 
 def _skip_pyside_source_scan() -> None:
-    """Stop PySide reading the source of every module imported after it.
+    """Stop PySide reading the source of every module imported after it, and forget
+    the sources it read before this point.
 
     PySide looks for ``from __feature__ import ...`` (snake_case, true_property) by
     reading each newly imported module's whole source through ``linecache``, which
@@ -19,6 +21,9 @@ def _skip_pyside_source_scan() -> None:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = lambda module: True  # type: ignore[attr-defined]
+    # Those of the modules imported between PySide and here (enum, functools, typing,
+    # pathlib...): up to 0.7 MiB. A traceback reads again what it needs.
+    linecache.clearcache()
 
 
 _skip_pyside_source_scan()
