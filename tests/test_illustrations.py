@@ -91,3 +91,17 @@ def test_the_exercises_command_names_every_drawing_that_exists() -> None:
     listed = {Path(p) for row in json.loads(result.stdout) for p in row["illustrations"]}
     assert all(path.is_file() for path in listed)
     assert {path.name for path in listed} == {p.name for p in illustrations_dir().glob("*.svg")}
+
+
+def test_the_view_keeps_pictures_of_its_current_size_only(qtbot: QtBot) -> None:
+    from backstretch_gui.ui.illustration import IllustrationView
+
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show_keyframe("knee-to-chest-hold.svg", mirrored=False)
+    view.grab()
+    view.resize(500, 300)
+    view.grab()
+    sizes = {(width, height) for _, _, width, height, _ in view._pictures}
+    assert sizes == {(500, 300)}

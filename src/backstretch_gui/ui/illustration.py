@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import resources
@@ -204,6 +204,11 @@ class IllustrationView(QWidget):
             picture = None if pixmap is None else (QPointF(place.topLeft()), pixmap)
         self._pictures[key] = picture
         return picture
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Pictures are rendered for one size: those of another would never show again.
+        self._pictures.clear()
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
