@@ -397,6 +397,20 @@ def test_opening_a_broken_file_says_why(test_window: MainWindow, tmp_path: Path)
         box.close()
 
 
+def test_the_current_exercises_cautions_are_one_click_away(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_routine("lower-back-floor")
+    view = window.step_view
+    qtbot.mouseClick(view.cautionsButton, Qt.MouseButton.LeftButton)
+    popup = view._cautions_popup
+    assert popup is not None and popup.isVisible()
+    texts = [label.text() for label in popup.findChildren(QLabel)]
+    assert texts[0] == "Cautions: Single knee-to-chest"
+    assert len(texts) > 1 and all(text.startswith("• ") for text in texts[1:])
+    popup.close()
+
+
 def test_a_routine_whose_file_broke_after_listing_says_so(
     window: MainWindow, user_routines: Path
 ) -> None:
