@@ -424,7 +424,8 @@ def test_a_routine_whose_file_broke_after_listing_says_so(
     assert "can no longer be read" in box.text()
     box.close()
     assert "mine" not in picker_ids(window)  # the list was read again: it shows why
-    assert any("mine.yaml" in item for item in window.picker.invalid)
+    assert window.picker.list.currentItem().text().startswith("mine.yaml")
+    assert "not valid YAML" in window.picker.detail_text.text()
 
 
 SESSION_CHILD = """

@@ -256,8 +256,10 @@ class MainWindow(QMainWindow):
             self._tell("This routine can't be opened:\n\n" + str(error))
             return False
         if plan is None:
-            if id_or_path in self.picker.rows:  # its file broke after the list was read
-                self.reload_library()
+            listed = self.picker.rows.get(id_or_path)
+            if listed is not None:  # its file broke after the list was read
+                self.load_library()
+                self.picker.select_file(listed["file"])
                 self._tell(
                     "This routine's file has changed and can no longer be read. "
                     "The list of routines shows what is wrong with it."

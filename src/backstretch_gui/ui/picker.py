@@ -227,6 +227,12 @@ class PickerPage(QWidget):
             if self.list.item(row).data(ID_ROLE) == routine_id:
                 self.list.setCurrentRow(row)
 
+    def select_file(self, path: str) -> None:
+        """Choose the entry read from this file (a routine, or one that can't be opened)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(PATH_ROLE) == path:
+                self.list.setCurrentRow(row)
+
     # --- details --------------------------------------------------------------------
 
     def _show_details(self, item: QListWidgetItem | None) -> None:
