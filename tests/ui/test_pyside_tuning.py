@@ -29,6 +29,19 @@ def test_importing_a_module_does_not_read_its_source(
         del sys.modules["freshly_written_module"]
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def count_in_child(code: str, mode: str, env: dict[str, str]) -> int:
+    """Runs ``code`` in a fresh interpreter with ``mode`` ("plain" or "app") as its
+    argument; the number it printed last."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, mode], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return int(done.stdout.split()[-1])
+
+
 SOURCES_CHILD = r"""
 import linecache, sys
 from PySide6.QtWidgets import QApplication
@@ -40,18 +53,9 @@ print(len(linecache.cache))
 
 
 def test_no_source_read_by_pysides_scan_is_kept() -> None:
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root / "src")}
-
-    def kept_sources(mode: str) -> int:
-        done = subprocess.run(
-            [sys.executable, "-c", SOURCES_CHILD, mode], env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-        return int(done.stdout.split()[-1])
-
-    assert kept_sources("plain") > 0  # the check sees PySide's scan where it is on
-    assert kept_sources("app") == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")}
+    assert count_in_child(SOURCES_CHILD, "plain", env) > 0  # the check sees PySide's scan
+    assert count_in_child(SOURCES_CHILD, "app", env) == 0
 
 
 FILL_CHILD = r"""
@@ -79,16 +83,7 @@ print(sum(name == "Thread (pooled)" for name in names))
 def test_large_fills_are_painted_without_helper_threads() -> None:
     """Qt hands every fill of 96 scanlines or more to a pool of threads and waits for
     them; for a ring's or a label's area that costs more than the fill itself."""
-    root = Path(__file__).resolve().parents[2]
     env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root / "src"))
-
-    def helper_threads(mode: str) -> int:
-        done = subprocess.run(
-            [sys.executable, "-c", FILL_CHILD, mode], env=env, capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-        return int(done.stdout.split()[-1])
-
-    assert helper_threads("plain") > 0  # the check sees Qt's helpers where they are on
-    assert helper_threads("app") == 0
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT / "src"))
+    assert count_in_child(FILL_CHILD, "plain", env) > 0  # the check sees Qt's helpers
+    assert count_in_child(FILL_CHILD, "app", env) == 0

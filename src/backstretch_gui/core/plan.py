@@ -85,7 +85,7 @@ def plan_routine(routine: Routine, exercises: dict[str, Exercise]) -> RoutinePla
         exercise = exercises[step.exercise]
         if exercise.id not in shared:
             shared[exercise.id] = _plan_exercise(exercise)
-        steps.append(plan_step(step, shared[exercise.id], exercise, routine))
+        steps.append(_plan_step(step, shared[exercise.id], exercise, routine))
     defaults = routine.defaults
     return RoutinePlan(
         routine_id=routine.id,
@@ -106,7 +106,7 @@ def _plan_exercise(exercise: Exercise) -> ExercisePlan:
     )
 
 
-def plan_step(step: Step, planned: ExercisePlan, exercise: Exercise, routine: Routine) -> StepPlan:
+def _plan_step(step: Step, planned: ExercisePlan, exercise: Exercise, routine: Routine) -> StepPlan:
     default = exercise.default_dose
     defaults = routine.defaults
     hold, tempo = step.hold, step.tempo
