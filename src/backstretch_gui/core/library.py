@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import decode
+from .files import list_routine_files
 from .model import Catalog, Dose, Exercise, Routine
 from .problems import FieldPath, InvalidFileError, Problem, did_you_mean
 from .yamldoc import Document, read_document
@@ -99,10 +100,8 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
 
 
 def routine_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    files = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(p for p in files if p.name != CATALOG_FILE and p.is_file())
+    """The routine files of a folder (the bundled catalog beside them left out)."""
+    return [p for p in list_routine_files(folder).files if p.name != CATALOG_FILE]
 
 
 def check_catalog(document: Document, catalog: Catalog) -> list[Problem]:

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
+from .files import MAX_FILE_BYTES, UnreadableFileError, display_path, read_limited
 from .problems import FieldPath, InvalidFileError, Problem, format_path
 
-MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,16 +48,11 @@ class Document:
 
 def read_document(path: Path, display_name: str | None = None) -> Document:
     """Read ``path``; raise InvalidFileError with a clear message on anything bad."""
-    name = display_name or str(path)
+    name = display_name or display_path(path)
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise InvalidFileError([Problem(name, f"cannot read the file: {reason}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // 1_000_000
-        raise InvalidFileError([Problem(name, f"the file is larger than {limit} MB")])
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except UnreadableFileError as error:
+        raise InvalidFileError([Problem(name, str(error))]) from None
     return parse_document(raw, name)
 
 
