@@ -12,12 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import decode
-from .files import list_routine_files
+from .files import display_path, list_routine_files
 from .model import Catalog, Dose, Exercise, Routine
 from .problems import FieldPath, InvalidFileError, Problem, did_you_mean
+from .text import text_problems
 from .yamldoc import Document, read_document
 
 CATALOG_FILE = "exercises.yaml"
+MAX_ROUTINE_SECONDS = 3 * 3600
+"""A routine is something to follow in one go: three hours at the most."""
+MAX_ROUTINE_SEGMENTS = 5000
+"""Holds, phases and rests of a routine; the longest bundled one has under 200."""
 
 
 class Origin(enum.Enum):
@@ -55,8 +60,25 @@ class Library:
         return next((e for e in self.routines if e.routine.id == routine_id), None)
 
 
+class FileKind(enum.Enum):
+    ROUTINE = "routine"
+    CATALOG = "exercise catalog"
+
+
+def file_kind(document: Document) -> FileKind:
+    """What a file holds, by its fields rather than its name: a list of exercises
+    and no steps is a catalog, anything else is read as a routine."""
+    data = document.data
+    if isinstance(data, dict) and "exercises" in data and "steps" not in data:
+        return FileKind.CATALOG
+    return FileKind.ROUTINE
+
+
 def load_catalog(path: Path) -> Catalog:
-    document = read_document(path)
+    return catalog_of(read_document(path))
+
+
+def catalog_of(document: Document) -> Catalog:
     catalog = decode(document, Catalog)
     problems = check_catalog(document, catalog)
     if problems:
@@ -65,7 +87,17 @@ def load_catalog(path: Path) -> Catalog:
 
 
 def load_routine(path: Path, catalog: Catalog) -> Routine:
-    document = read_document(path)
+    return routine_of(read_document(path), catalog)
+
+
+def routine_of(document: Document, catalog: Catalog) -> Routine:
+    """The routine in a document; InvalidFileError for anything else, a catalog too."""
+    if file_kind(document) is FileKind.CATALOG:
+        message = (
+            "this file is an exercise catalog (it lists exercises), not a routine; "
+            "a routine lists steps"
+        )
+        raise InvalidFileError([document.problem(("exercises",), message)])
     routine = decode(document, Routine)
     problems = check_routine(document, routine, catalog)
     if problems:
@@ -81,16 +113,28 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
     library = Library(load_catalog(catalog_path))
     by_id: dict[str, RoutineEntry] = {}
     for folder, origin in routine_dirs:
-        for path in routine_files(folder):
+        listed = list_routine_files(folder)
+        if listed.error is not None:
+            message = f"cannot read the folder: {listed.error}; its routines are not shown"
+            library.broken.append(
+                BrokenFile(folder, origin, [Problem(display_path(folder), message)])
+            )
+        for path in listed.files:
+            if path == catalog_path:
+                continue
             try:
-                routine = load_routine(path, library.catalog)
+                document = read_document(path)
+                routine = routine_of(document, library.catalog)
             except InvalidFileError as error:
                 library.broken.append(BrokenFile(path, origin, error.problems))
                 continue
             earlier = by_id.get(routine.id)
             if earlier is not None and earlier.origin == origin:
-                message = f"another file has the same id '{routine.id}': {earlier.path}"
-                problem = Problem(str(path), message, path="id")
+                message = (
+                    f"the id '{routine.id}' is already used by {display_path(earlier.path.name)} "
+                    "in the same folder; give one of them another id"
+                )
+                problem = document.problem(("id",), message)
                 library.broken.append(BrokenFile(path, origin, [problem]))
                 continue
             shadows = earlier.path if earlier is not None else None
@@ -122,7 +166,7 @@ def check_catalog(document: Document, catalog: Catalog) -> list[Problem]:
             message = "give either 'hold' (seconds) or 'tempo' (phases), not both or neither"
             problems.append(document.problem(at + ("default_dose",), message))
         problems += _check_keyframes(document, at + ("default_dose",), dose, exercise)
-    return problems
+    return problems + text_problems(document)
 
 
 def check_routine(document: Document, routine: Routine, catalog: Catalog) -> list[Problem]:
@@ -140,7 +184,41 @@ def check_routine(document: Document, routine: Routine, catalog: Catalog) -> lis
             message = "give either 'hold' or 'tempo', not both"
             problems.append(document.problem(at + ("tempo",), message))
         problems += _check_keyframes(document, at, step, exercise)
+    problems += text_problems(document)
+    if not problems:
+        problems += _check_size(document, routine, exercises)
     return problems
+
+
+def _check_size(
+    document: Document, routine: Routine, exercises: dict[str, Exercise]
+) -> list[Problem]:
+    """A routine that would run for days, or take seconds to plan, is refused."""
+    from .plan import plan_routine
+
+    seconds = 0.0
+    segments = 0
+    for step in plan_routine(routine, exercises).steps:
+        sides = 2 if step.sides.value in ("both", "alternating") else 1
+        rep = sum(phase.seconds for phase in step.phases) + step.rest_between_reps
+        seconds += sides * step.reps * rep + step.rest_between_sides + (step.prep or 0)
+        segments += sides * step.reps * (len(step.phases) + 1) + 2
+    seconds += routine.defaults.prep + routine.defaults.transition * len(routine.steps)
+    if seconds > MAX_ROUTINE_SECONDS:
+        hours = seconds / 3600
+        message = (
+            f"the routine would take about {hours:,.{1 if hours < 10 else 0}f} hours; "
+            "a routine may take at most "
+            f"{MAX_ROUTINE_SECONDS // 3600} hours (fewer reps, shorter holds or fewer steps)"
+        )
+        return [document.problem(("steps",), message)]
+    if segments > MAX_ROUTINE_SEGMENTS:
+        message = (
+            f"the routine has about {segments} holds, phases and rests; at most "
+            f"{MAX_ROUTINE_SEGMENTS} are allowed (fewer reps or phases)"
+        )
+        return [document.problem(("steps",), message)]
+    return []
 
 
 def _check_keyframes(
