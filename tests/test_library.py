@@ -55,7 +55,8 @@ def test_two_user_files_with_one_id_keep_the_first(tmp_path: Path) -> None:
     library = library_with(tmp_path)
     assert library.find("twin") is not None
     assert library.find("twin").path.name == "a.yaml"  # type: ignore[union-attr]
-    assert "same id 'twin'" in library.broken[0].problems[0].message
+    message = library.broken[0].problems[0].message
+    assert "already used by a.yaml" in message
 
 
 def test_a_missing_user_folder_is_fine(tmp_path: Path) -> None:

@@ -24,7 +24,11 @@ actions = st.lists(
     st.one_of(
         st.sampled_from(COMMANDS),
         st.floats(min_value=0.0, max_value=3.0),
-        st.floats(min_value=0.0, max_value=INTERRUPTION_GAP * 2),
+        # Not within a hair of the gap itself: the fake clock's sums round, so the
+        # session may see 5.000000000001 where the referee added 5.0.
+        st.floats(min_value=0.0, max_value=INTERRUPTION_GAP * 2).filter(
+            lambda seconds: abs(seconds - INTERRUPTION_GAP) > 1e-6
+        ),
     ),
     max_size=80,
 )

@@ -100,6 +100,9 @@ def command_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: list[str], out: TextIO | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # text from files never stops the output
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     out = out or sys.stdout
     options = command_parser().parse_args(args)
     handlers = {
@@ -146,8 +149,10 @@ def command_list(options: argparse.Namespace, out: TextIO) -> int:
             f"{row['exercises']:>2} exercises  {row['title']}{note}  [{tags}]",
             file=out,
         )
+    from .core.files import display_path
+
     for broken in listing["invalid"]:
-        print(f"invalid: {broken['file']}", file=out)
+        print(f"invalid: {display_path(broken['file'])}", file=out)
         for error in broken["errors"]:
             print(f"  {error}", file=out)
     return EXIT_OK
@@ -177,31 +182,36 @@ def command_exercises(options: argparse.Namespace, out: TextIO) -> int:
 
 
 def command_validate(options: argparse.Namespace, out: TextIO) -> int:
-    from .core.decode import decode
-    from .core.library import CATALOG_FILE, check_catalog, check_routine
-    from .core.model import Catalog, Routine
+    """Each file is said to be a routine or an exercise catalog, by the same rule the
+    library uses; routine ids that clash between the files are problems too."""
+    from .core.files import display_path
+    from .core.library import FileKind, catalog_of, file_kind, routine_of
     from .core.problems import InvalidFileError, Problem
     from .core.yamldoc import read_document
 
     catalog: Catalog | None = None
     problems: list[Problem] = []
-    checked = 0
+    ids: dict[str, str] = {}
     for path in options.files:
+        name = display_path(path)
         try:
             document = read_document(path)
-            if path.name == CATALOG_FILE or (
-                isinstance(document.data, dict) and "exercises" in document.data
-            ):
-                found = check_catalog(document, decode(document, Catalog))
-            else:
-                catalog = catalog or _bundled_catalog()
-                found = check_routine(document, decode(document, Routine), catalog)
+            if file_kind(document) is FileKind.CATALOG:
+                count = len(catalog_of(document).exercises)
+                print(f"{name}: a valid exercise catalog ({count} exercises)", file=sys.stderr)
+                continue
+            catalog = catalog or _bundled_catalog()
+            routine = routine_of(document, catalog)
+            other = ids.setdefault(routine.id, name)
+            if other != name:
+                message = f"the id '{routine.id}' is also used by {other}; give one another id"
+                raise InvalidFileError([document.problem(("id",), message)])
+            print(f"{name}: a valid routine ('{routine.id}')", file=sys.stderr)
         except InvalidFileError as error:
-            found = error.problems
-        problems += found
-        checked += 1
+            problems += error.problems
     for problem in problems:
         print(problem, file=out)
+    checked = len(options.files)
     if problems:
         print(f"{len(problems)} problem(s) in {checked} file(s)", file=sys.stderr)
         return EXIT_INVALID
