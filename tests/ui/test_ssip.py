@@ -168,9 +168,10 @@ def test_the_client_lists_sets_and_speaks(
         voice.say("Hold.\n.5 more")
     with qtbot.waitSignal(voice.speaking, check_params_cb=lambda on: not on, timeout=3000):
         server.send("702-1", "702-9", "702 END")
-    assert server.received[:3] == [
+    assert server.received[:4] == [
         "SET self CLIENT_NAME " + server.received[0].rsplit(" ", 1)[1],
         "SET self NOTIFICATION all on",
+        "SET self SSML_MODE off",
         "LIST SYNTHESIS_VOICES",
     ]
     assert server.received[0].endswith(":backstretch:cues")
@@ -181,6 +182,19 @@ def test_the_client_lists_sets_and_speaks(
     assert "SET self RATE 50" in server.received and "SET self VOLUME 100" in server.received
     voice.configure("", 0.0, 1.0)  # back to "Automatic"
     qtbot.waitUntil(lambda: server.received[-1] == "SET self SYNTHESIS_VOICE English (America)")
+    voice.shutdown()
+
+
+def test_a_routine_s_text_is_spoken_as_text_not_markup(
+    qtbot: QtBot, server_at: Callable[..., FakeServer], english: None
+) -> None:
+    server = server_at()
+    voice, _, _ = ready_voice(qtbot)
+    voice.say('Knee <img src="/dev/zero"> <b>hug</b> &amp;')
+    qtbot.waitUntil(lambda: server.received[-1:] == ["."])
+    assert server.received[-3:-1] == ["SPEAK", 'Knee <img src="/dev/zero"> <b>hug</b> &amp;']
+    # Only in text mode does the server escape "<" and "&" before the synthesiser.
+    assert "SET self SSML_MODE off" in server.received[: server.received.index("SPEAK")]
     voice.shutdown()
 
 

@@ -207,6 +207,9 @@ class SpeechDispatcherVoice(QObject):
         user = os.environ.get("USER", "user").replace(":", "_") or "user"
         self._send(_Command(f"SET self CLIENT_NAME {user}:backstretch:cues"))
         self._send(_Command("SET self NOTIFICATION all on"))
+        # Cues quote routine files, which may hold "<" or "&": the server escapes
+        # them only in text mode. It is its default, but a client may not assume so.
+        self._send(_Command("SET self SSML_MODE off"))
         self._listing = VoiceChoice(QLocale.system(), self._preferred)
         listing = self._listing
         self._send(
