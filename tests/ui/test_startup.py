@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_spelled_out_values_are_qts() -> None:
     assert Qt.ItemDataRole.UserRole == picker.ID_ROLE
     assert Qt.TextFormat.RichText.value == picker.RICH_TEXT
+    assert Qt.TextFormat.PlainText.value == picker.PLAIN_TEXT
     assert Qt.AlignmentFlag.AlignTop.value == picker.ALIGN_TOP
 
 

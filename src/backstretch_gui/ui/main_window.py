@@ -22,7 +22,7 @@ from .. import __version__, listing
 from ..core.paths import user_routines_dir
 from ..core.words import clock
 from . import theme
-from .picker import ID_ROLE, SAFETY_NOTICE, PickerPage
+from .picker import ID_ROLE, PLAIN_TEXT, SAFETY_NOTICE, PickerPage
 from .settings import Settings
 
 # The picker is painted from the cached listing alone and a session runs from its
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.notice = QLabel()
         self.notice.setObjectName("noticeLabel")
         self.notice.setProperty("role", "warning")
+        # Messages may quote a file's name or text: never read as markup (see PLAIN_TEXT).
+        self.notice.setProperty("textFormat", PLAIN_TEXT)
         self.notice.setWordWrap(True)
         self.notice.setContentsMargins(24, 4, 24, 6)
         self._release_timer = QTimer(self)
@@ -392,6 +394,7 @@ class MainWindow(QMainWindow):
             title = f"{left} · {segment.exercise_name} — Backstretch"
         else:
             title = f"{driver.timeline.title} — Backstretch"
+        title = window_title(title)
         if title != self.windowTitle():
             self.setWindowTitle(title)
 
@@ -418,6 +421,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, "Backstretch", message, parent=self)
+        box.setProperty("textFormat", PLAIN_TEXT)  # it may quote a file's text
         box.open()
 
     def show_settings(self) -> None:
@@ -441,6 +445,12 @@ class MainWindow(QMainWindow):
         if self._hands_free is not None:
             self._hands_free.shutdown()
         super().closeEvent(event)
+
+
+def window_title(text: str) -> str:
+    """``text`` for setWindowTitle(), which drops a lone "[*]" (the place of the
+    "modified" mark) and shows "[*][*]" as "[*]"."""
+    return text.replace("[*]", "[*][*]")
 
 
 class _FirstPaint(QObject):

@@ -31,6 +31,12 @@ def escape(text: str) -> str:
     return text.translate(_HTML)
 
 
+def tooltip(text: str) -> str:
+    """A tooltip showing ``text`` as it is: Qt renders a tooltip that looks like markup
+    as rich text, so it is always given as rich text, escaped, line breaks kept."""
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
 Row = dict[str, Any]
 """One routine of the listing (see listing.py): plain data, no typed model needed."""
 
@@ -40,6 +46,7 @@ Row = dict[str, Any]
 ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
 PATH_ROLE = ID_ROLE + 1
 SEARCH_ROLE = ID_ROLE + 2
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText: for every label that shows a file's text
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 ALIGN_TOP = 0x0020  # Qt.AlignmentFlag.AlignTop
 THUMBNAIL = QSize(72, 54)
@@ -180,7 +187,7 @@ class PickerPage(QWidget):
             item.setData(ID_ROLE, "")
             item.setData(PATH_ROLE, broken["file"])
             item.setData(SEARCH_ROLE, name.casefold())
-            item.setToolTip(broken["errors"][0])
+            item.setToolTip(tooltip(broken["errors"][0]))
             from PySide6.QtWidgets import QStyle  # rare: spared at start-up (4 ms)
 
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))

@@ -49,6 +49,7 @@ BREATH_TEXT = {Breath.IN: "Breathe in", Breath.OUT: "Breathe out", Breath.HOLD: 
 
 def _label(name: str, text: str = "", role: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a routine's text is never markup
     label.setObjectName(name)
     label.setAccessibleName(name)
     if role:

@@ -25,6 +25,12 @@ class SummaryPage(QWidget):
         self.heading.setObjectName("summaryHeading")
         self.heading.setProperty("role", "title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = QLabel()  # the routine's, as its file has it: plain text
+        self.title.setObjectName("summaryRoutineTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
         self.stats = QLabel()
         self.stats.setObjectName("summaryStats")
         self.stats.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -49,6 +55,7 @@ class SummaryPage(QWidget):
         layout.setSpacing(24)
         layout.addStretch(1)
         layout.addWidget(self.heading)
+        layout.addWidget(self.title)
         layout.addWidget(self.stats)
         layout.addLayout(buttons)
         layout.addStretch(2)
@@ -66,6 +73,10 @@ class SummaryPage(QWidget):
         font = self.heading.font()
         font.setPixelSize(44)
         self.heading.setFont(font)
+        self.title.setText(timeline.title)
+        font = self.title.font()
+        font.setPixelSize(20)
+        self.title.setFont(font)
         marks = {
             Outcome.DONE: "✓ done",
             Outcome.SKIPPED: "– skipped",
@@ -77,7 +88,6 @@ class SummaryPage(QWidget):
             for span, outcome in zip(timeline.steps, session.outcomes, strict=True)
         )
         self.stats.setText(
-            f"<p style='font-size:20px'>{html.escape(timeline.title)}</p>"
             f"<p style='font-size:22px'><b>{len(done)}</b> done · <b>{len(skipped)}</b> skipped"
             f" · <b>{clock(session.active_elapsed())}</b> taken</p>"
             f"<table align='center' style='font-size:17px'>{rows}</table>"
