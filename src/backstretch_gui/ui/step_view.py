@@ -34,6 +34,7 @@ from ..core.words import clock
 from . import icons, theme
 from .driver import SessionDriver
 from .illustration import IllustrationView
+from .labels import ClampedLabel
 from .ring import CountdownRing
 
 KIND_CAPTIONS = {
@@ -47,9 +48,12 @@ KIND_CAPTIONS = {
 BREATH_TEXT = {Breath.IN: "Breathe in", Breath.OUT: "Breathe out", Breath.HOLD: "Hold"}
 
 
-def _label(name: str, text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # a routine's text is never markup
+def _label(name: str, text: str = "", role: str = "", max_lines: int = 0) -> QLabel:
+    """A label for plain text (a routine's text is never markup); with ``max_lines``,
+    wrapped to at most that many lines and elided after them."""
+    label = ClampedLabel(max_lines) if max_lines else QLabel()
+    label.setText(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)
     label.setAccessibleName(name)
     if role:
@@ -82,7 +86,9 @@ class StepView(QWidget):
     # --- construction ---------------------------------------------------------------
 
     def _build(self) -> None:
-        self.routineTitle = _label("routineTitle", role="muted")
+        # Titles and names may be 120 characters long: elided, so they never set the
+        # window's width, and a long name does not push the picture off the screen.
+        self.routineTitle = _label("routineTitle", role="muted", max_lines=1)
         self.timeLeft = _label("timeLeftLabel", role="muted")
         self.timeLeft.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A fixed width, so a new second never re-lays out the whole view.
@@ -93,13 +99,11 @@ class StepView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1000)
 
-        self.exerciseName = _label("exerciseName")
-        self.exerciseName.setWordWrap(True)
+        self.exerciseName = _label("exerciseName", max_lines=2)
         self.sideLabel = _label("sideLabel")
         self.repLabel = _label("repLabel", role="muted")
         self.illustration = IllustrationView()
-        self.cueText = _label("cueText")
-        self.cueText.setWordWrap(True)
+        self.cueText = _label("cueText", max_lines=4)
         self.breathLabel = _label("breathLabel")
         self.ring = CountdownRing()
         self.nextUpLabel = _label("nextUpLabel", role="muted")
@@ -311,6 +315,8 @@ class StepView(QWidget):
         box = QVBoxLayout(popup)
         box.setContentsMargins(20, 16, 20, 16)
         heading = _label("cautionsHeading", f"Cautions: {exercise.name}", role="heading")
+        heading.setWordWrap(True)
+        heading.setMinimumWidth(420)
         box.addWidget(heading)
         for caution in exercise.cautions:
             line = _label("caution", f"• {caution}")
