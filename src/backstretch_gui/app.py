@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import __version__, resources
 from .ui import theme
-from .ui.main_window import MainWindow
+from .ui.main_window import FirstPaint, MainWindow
 
 if TYPE_CHECKING:
     from .cli import GuiOptions
@@ -76,6 +76,8 @@ def run_app(options: GuiOptions) -> int:
     if options.routine and not window.open_routine(options.routine):
         print(f"backstretch: could not open {options.routine}", file=sys.stderr)
     window.show()
+    # Ctrl+C and SIGTERM: set up once the window is on screen (socket costs ~3 ms).
+    FirstPaint(window, lambda: quit_on_signals(app))
     # After the first paint: prepare sounds and the voice (the speech engine starts
     # in its own thread).
     driver = window.driver
@@ -87,6 +89,49 @@ def run_app(options: GuiOptions) -> int:
         # A lambda, so the sound machinery is built after the first paint, not before.
         QTimer.singleShot(100, lambda: window.hands_free.start_sound())
     return app.exec()
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in the terminal and SIGTERM (a desktop logging out) quit as File > Quit
+    does: every window closes (the main window saves its geometry, retires the session
+    and shuts sound and voice down), then the event loop ends with code 0.
+
+    Python runs a signal's handler only when it next runs Python code, and Qt's event
+    loop may sleep for minutes (a paused session). The signal's number is therefore
+    also written to a socket that Qt watches: that wakes the loop, with no timer
+    polling for it."""
+    import contextlib
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:  # running Python code here is what runs the handler
+        with contextlib.suppress(OSError):  # drained already
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    _signal_sockets.extend([reader, writer])  # closed when the process ends
+
+    def close_and_quit() -> None:
+        app.closeAllWindows()  # a dialog's own event loop ends too
+        app.quit()
+
+    def handler(_number: int, _frame: object) -> None:
+        # Not from inside whatever Python code the signal interrupted: from the loop.
+        QTimer.singleShot(0, close_and_quit)
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
+_signal_sockets: list[object] = []
 
 
 def _collect_errors() -> list[str]:

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
         self.apply_theme(self.settings.system_dark)
-        self._first_paint = _FirstPaint(self, self._after_first_paint)
+        self._first_paint = FirstPaint(self, self._after_first_paint)
         self.pages = QStackedWidget()
         self.picker = PickerPage()
         self.pages.addWidget(self.picker)
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         """The first frame is out: the picker's details come next, then the rest."""
         self.picker.show_details()
         if self.picker.isVisible():  # let their paint go first
-            self._first_paint = _FirstPaint(self.picker.detail_text, self._settle)
+            self._first_paint = FirstPaint(self.picker.detail_text, self._settle)
         else:
             self._settle()
 
@@ -453,7 +453,7 @@ def window_title(text: str) -> str:
     return text.replace("[*]", "[*][*]")
 
 
-class _FirstPaint(QObject):
+class FirstPaint(QObject):
     """Calls ``then`` once, right after ``widget`` is first painted."""
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
