@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.statusBar().addWidget(self.notice, 1)
         self.statusBar().hide()
+        if self.settings.problem:  # found while reading it, or since (the theme)
+            self.notify(self.settings.problem)
+        self.settings.on_problem = self.notify
         self.pages.currentChanged.connect(self._page_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: self.apply_theme())
         geometry = self.settings.geometry

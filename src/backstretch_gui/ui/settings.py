@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,34 @@ def settings_path() -> Path:
 
 class Settings:
     def __init__(self, path: Path | None = None) -> None:
-        self.store = QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
+        self.path = path or settings_path()
+        self.store = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.problem = ""
+        """What is wrong with the file, if anything; reported once, to ``on_problem``."""
+        self.on_problem: Callable[[str], None] | None = None
+        self._check("read")
+
+    def _sync(self) -> None:
+        self.store.sync()
+        self._check("save")
+
+    def _check(self, doing: str) -> None:
+        """QSettings carries on with what it has in memory (the defaults, at first) when
+        its file can't be read or written; the user is told, once."""
+        status = self.store.status()
+        if status == QSettings.Status.NoError or self.problem:
+            return
+        if status == QSettings.Status.FormatError:
+            why = "it is not a settings file"
+        else:
+            why = "it can't be opened" if doing == "read" else "it can't be written"
+        where = "read from" if doing == "read" else "saved to"
+        self.problem = (
+            f"Settings can't be {where} {self.path} ({why}). Backstretch carries on with "
+            "its defaults; changes last until it closes."
+        )
+        if self.on_problem is not None:
+            self.on_problem(self.problem)
 
     @property
     def safety_notice_dismissed(self) -> bool:
@@ -27,7 +55,7 @@ class Settings:
 
     def dismiss_safety_notice(self) -> None:
         self.store.setValue("notices/safetyDismissed", True)
-        self.store.sync()
+        self._sync()
 
     @property
     def geometry(self) -> QByteArray | None:
@@ -36,7 +64,7 @@ class Settings:
 
     def save_geometry(self, geometry: QByteArray) -> None:
         self.store.setValue("window/geometry", geometry)
-        self.store.sync()
+        self._sync()
 
     @property
     def system_dark(self) -> bool | None:
@@ -47,7 +75,7 @@ class Settings:
     def remember_system_dark(self, dark: bool) -> None:
         if self.system_dark != dark:
             self.store.setValue("look/systemDark", dark)
-            self.store.sync()
+            self._sync()
 
     # --- sound and voice ------------------------------------------------------------
 
@@ -73,7 +101,7 @@ class Settings:
         s.setValue("audio/voiceName", audio.voice_name)
         s.setValue("audio/rate", audio.rate)
         s.setValue("audio/volume", audio.volume)
-        s.sync()
+        self._sync()
 
     # --- timing overrides -----------------------------------------------------------
 
@@ -90,7 +118,7 @@ class Settings:
         self.store.setValue("timing/prep", -1 if timing.prep is None else timing.prep)
         transition = -1 if timing.transition is None else timing.transition
         self.store.setValue("timing/transition", transition)
-        self.store.sync()
+        self._sync()
 
 
 def _bool(value: object) -> bool:
