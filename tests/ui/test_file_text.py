@@ -7,6 +7,7 @@ runs out, a bold tag, an entity, or the `[*]` Qt puts the "modified" mark in.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from backstretch_gui.core.files import display_path
 from backstretch_gui.ui.main_window import MainWindow, window_title
+from backstretch_gui.ui.picker import display_path as picker_display_path
 from backstretch_gui.ui.picker import routine_html, tooltip
 
 from .test_window import tick
@@ -216,3 +219,23 @@ def test_the_voice_and_the_media_menu_get_file_text_as_it_is(
     assert metadata["xesam:title"].startswith(NAME)
     assert metadata["xesam:album"] == TITLE
     assert metadata["xesam:artist"][0].startswith(CUE)
+
+
+def test_a_broken_file_whose_name_is_not_utf8_can_be_chosen(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    catalog, folders = write_sources(tmp_path / "shared")
+    folder = os.fsencode(folders[0][0])
+    with open(os.path.join(folder, b"caf\xe9.yaml"), "w") as stream:
+        stream.write("id: [broken\n")
+    window.sources = (catalog, folders)
+    window.load_library()
+    window.picker.show_details()
+    [broken] = window.picker.invalid.values()
+    window.picker.select_file(broken["file"])  # as the window does when a file breaks
+    item = window.picker.list.currentItem()
+    assert item is not None and item.text().startswith("caf\\xe9.yaml")
+    assert "caf\\xe9.yaml" in shown_as_rich_text(window.picker.detail_text.text())
+    assert not window.picker.startButton.isEnabled()
+    for path in (broken["file"], "plain.yaml", "caf\u00e9.yaml"):
+        assert picker_display_path(path) == display_path(path)

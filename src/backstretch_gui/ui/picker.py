@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,17 @@ def tooltip(text: str) -> str:
     """A tooltip showing ``text`` as it is: Qt renders a tooltip that looks like markup
     as rich text, so it is always given as rich text, escaped, line breaks kept."""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def display_path(path: str) -> str:
+    """``core.files.display_path``, without importing that module at start-up: bytes
+    that are not UTF-8 are shown as ``\\xe9``. Python keeps them as lone surrogates,
+    which Qt's strings drop, so paths are given to Qt only in this form."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 Row = dict[str, Any]
@@ -176,16 +188,18 @@ class PickerPage(QWidget):
 
     def set_listing(self, listing: dict[str, Any]) -> None:
         self.rows = {row["id"]: row for row in listing["routines"]}
-        self.invalid = {item["file"]: item for item in listing["invalid"]}
+        # Keyed by the path as Qt can hold it: a name that is not UTF-8 keeps its bytes
+        # as lone surrogates in Python, which Qt's strings drop.
+        self.invalid = {display_path(item["file"]): item for item in listing["invalid"]}
         self.list.blockSignals(True)  # the old items must not ask for the new details
         self.list.clear()
         for row in listing["routines"]:
             self.list.addItem(self._routine_item(row))
         for broken in listing["invalid"]:
-            name = Path(broken["file"]).name
+            name = Path(display_path(broken["file"])).name
             item = QListWidgetItem(f"{name}\nCan't be opened: see why →")
             item.setData(ID_ROLE, "")
-            item.setData(PATH_ROLE, broken["file"])
+            item.setData(PATH_ROLE, display_path(broken["file"]))
             item.setData(SEARCH_ROLE, name.casefold())
             item.setToolTip(tooltip(broken["errors"][0]))
             from PySide6.QtWidgets import QStyle  # rare: spared at start-up (4 ms)
@@ -207,7 +221,7 @@ class PickerPage(QWidget):
         text = f"{row['title']}\n{duration} · {row['exercises']} exercises · {where}{mine}"
         item = QListWidgetItem(text)
         item.setData(ID_ROLE, row["id"])
-        item.setData(PATH_ROLE, row["file"])
+        item.setData(PATH_ROLE, display_path(row["file"]))
         words = [row["title"], row["summary"], *row["tags"], *(name for name, _ in row["doses"])]
         item.setData(SEARCH_ROLE, " ".join(words).casefold())
         item.setIcon(thumbnail(row["thumbnail"], THUMBNAIL, self.devicePixelRatioF()))
@@ -237,7 +251,7 @@ class PickerPage(QWidget):
     def select_file(self, path: str) -> None:
         """Choose the entry read from this file (a routine, or one that can't be opened)."""
         for row in range(self.list.count()):
-            if self.list.item(row).data(PATH_ROLE) == path:
+            if self.list.item(row).data(PATH_ROLE) == display_path(path):
                 self.list.setCurrentRow(row)
 
     # --- details --------------------------------------------------------------------
@@ -304,7 +318,8 @@ def routine_html(row: Row) -> str:
     )
     source = f"<p><b>Source:</b> {esc(row['source'])}</p>" if row["source"] else ""
     shadow = (
-        f"<p><i>Your own routine, replacing the bundled one ({esc(row['shadows'])}).</i></p>"
+        f"<p><i>Your own routine, replacing the bundled one "
+        f"({esc(display_path(row['shadows']))}).</i></p>"
         if row["shadows"]
         else ""
     )
