@@ -5,19 +5,28 @@ what the picker shows of it (title, duration, exercises with their doses, cautio
 Beside it the cache keeps every routine's plan (core/plan.py), from which the window
 runs a session. Reading and validating the files needs PyYAML and msgspec, whose imports alone cost
 more than the rest of a cached ``list``; so the listing is kept in the cache folder
-under a fingerprint of every file it came from (path, size, modification time) and
-the app's version, and is rebuilt whenever any of them differs.
+under a fingerprint of every file it came from (path, size, modification time and a
+hash of its content, since editors and sync tools may keep the first three) and the
+app's version, and is rebuilt whenever any of them differs.
+
+A cache is a cache: one that cannot be read or written, or whose content has another
+shape than this code writes, is rebuilt or done without, never an error.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from . import __version__, resources
+from .core.files import UnreadableFileError, list_routine_files, read_limited
 from .core.paths import user_cache_dir, user_routines_dir
+
+try:  # hashlib's own BLAKE2, without hashlib's import of OpenSSL (~5 ms of `list`)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 TYPE_CHECKING = False  # spares the `typing` import on the quick path
 if TYPE_CHECKING:
@@ -27,7 +36,7 @@ if TYPE_CHECKING:
     from .core.plan import RoutinePlan
 
 CACHE_FILE = "routine-list.json"
-LISTING_FORMAT = 3
+LISTING_FORMAT = 4
 """Bump when the rows change shape, so old caches are rebuilt."""
 
 Folders = list[tuple[Path, str]]
@@ -40,25 +49,23 @@ def default_sources() -> tuple[Path, Folders]:
 
 
 def fingerprint(catalog: Path, folders: Folders) -> list[Any]:
-    files: list[Any] = [__version__, LISTING_FORMAT, _stat(catalog)]
+    """Every file the listing is read from, as the library selects them, each with
+    its size, time and content hash; a change of any of them makes a new one."""
+    files: list[Any] = [__version__, LISTING_FORMAT, _identity(catalog)]
     for folder, origin in folders:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            files.append([origin, str(folder), None])
-            continue
-        for entry in entries:
-            if entry.name.endswith((".yaml", ".yml")):
-                files.append([origin, *_stat(Path(entry.path))])
+        listed = list_routine_files(folder)
+        files.append([origin, str(folder), listed.error])
+        files += [_identity(path) for path in listed.files]
     return files
 
 
-def _stat(path: Path) -> list[Any]:
+def _identity(path: Path) -> list[Any]:
     try:
         stat = path.stat()
-    except OSError:
-        return [str(path), None, None]
-    return [str(path), stat.st_size, stat.st_mtime_ns]
+        content = blake2b(read_limited(path), digest_size=16).hexdigest()
+    except (OSError, UnreadableFileError) as error:
+        return [str(path), str(error)]
+    return [str(path), stat.st_size, stat.st_mtime_ns, content]
 
 
 def routine_listing(catalog: Path | None = None, folders: Folders | None = None) -> dict[str, Any]:
@@ -79,7 +86,7 @@ def routine_plan(
             return None
         try:
             return plan_from_data(data)
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             continue  # a damaged cache that kept its fingerprint: rebuild it once
     return None
 
@@ -92,15 +99,11 @@ def _current(catalog: Path | None, folders: Folders | None, rebuild: bool = Fals
     cache = user_cache_dir() / CACHE_FILE
     if not rebuild:
         try:
-            cached = json.loads(cache.read_text(encoding="utf-8"))
-            if (
-                cached.get("fingerprint") == key
-                and isinstance(cached.get("listing"), dict)
-                and isinstance(cached.get("plans"), dict)
-            ):
-                return cached
-        except (OSError, ValueError, AttributeError):
-            pass  # missing or damaged: rebuild it
+            cached = json.loads(read_limited(cache, MAX_CACHE_BYTES))
+        except (UnreadableFileError, ValueError, RecursionError):
+            cached = None  # missing or damaged: rebuild it
+        if isinstance(cached, dict) and cached.get("fingerprint") == key and _sound(cached):
+            return cached
     listing, plans = build_listing(load(catalog, folders))
     content = {"fingerprint": key, "listing": listing, "plans": plans}
     from .core.atomic import write_text_atomically
@@ -108,6 +111,53 @@ def _current(catalog: Path | None, folders: Folders | None, rebuild: bool = Fals
     with contextlib.suppress(OSError):  # a read-only home still gets its listing, slower
         write_text_atomically(cache, json.dumps(content))
     return content
+
+
+MAX_CACHE_BYTES = 50_000_000
+ROW_TYPES: dict[str, Any] = {
+    "id": str,
+    "title": str,
+    "duration_seconds": (int, float),
+    "exercises": int,
+    "steps": int,
+    "tags": [str],
+    "file": str,
+    "origin": str,
+    "shadows": (str, type(None)),
+    "summary": str,
+    "source": (str, type(None)),
+    "positions": [str],
+    "thumbnail": str,
+    "doses": [[str]],
+    "cautions": [[str]],
+}
+"""The shape of a listed routine, as ``build_listing`` writes it."""
+INVALID_TYPES: dict[str, Any] = {"file": str, "origin": str, "errors": [str]}
+
+
+def _sound(cached: dict[str, Any]) -> bool:
+    """Whether a cache read back has the shape this code writes, to the last field."""
+    listing, plans = cached.get("listing"), cached.get("plans")
+    if not (isinstance(listing, dict) and isinstance(plans, dict)):
+        return False
+    return _rows(listing.get("routines"), ROW_TYPES) and _rows(
+        listing.get("invalid"), INVALID_TYPES
+    )
+
+
+def _rows(rows: object, types: dict[str, Any]) -> bool:
+    return isinstance(rows, list) and all(
+        isinstance(row, dict)
+        and row.keys() == types.keys()
+        and all(_fits(row[name], kind) for name, kind in types.items())
+        for row in rows
+    )
+
+
+def _fits(value: object, kind: Any) -> bool:
+    if isinstance(kind, list):  # a list of items of kind[0]
+        return isinstance(value, list) and all(_fits(item, kind[0]) for item in value)
+    return isinstance(value, kind) and not isinstance(value, bool)
 
 
 def load(catalog: Path, folders: Folders) -> Library:

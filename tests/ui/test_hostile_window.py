@@ -4,14 +4,17 @@ each can be chosen and its details read, and the good routines still start."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui import resources
+from backstretch_gui.core.paths import user_cache_dir
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.picker import ID_ROLE
+from test_cache import DAMAGE, STATES, damage
 
 GOOD = (resources.routines_dir() / "desk-break.yaml").read_text()
 MINE = GOOD.replace("id: desk-break", "id: mine").replace("title: Desk break", "title: Mine")
@@ -65,3 +68,20 @@ def test_opening_a_hostile_file_from_elsewhere_says_why(
     assert "a folder, not a regular file" in told[1]
     assert "a device, not a regular file" in told[2]
     assert "an exercise catalog" in told[3]
+
+
+@pytest.mark.parametrize("name", [*DAMAGE, *STATES])
+def test_no_state_of_the_cache_stops_the_window(
+    name: str, window: MainWindow, qtbot: QtBot
+) -> None:
+    if name in DAMAGE:
+        damage(DAMAGE[name])
+    else:  # the window has made the cache already
+        shutil.rmtree(user_cache_dir())
+        STATES[name](user_cache_dir())
+    window.reload_library()
+    window.picker.show_details()
+    window.picker.select("desk-break")
+    assert "Desk break" in window.picker.detail_text.text()
+    assert window.open_routine("desk-break", start=True)
+    assert window.driver is not None and window.driver.state.value == "running"

@@ -13,17 +13,30 @@ DATA_DIR_OVERRIDE = "BACKSTRETCH_DATA_DIR"
 
 def _user_dir(xdg_variable: str, xdg_default: str, mac: str, windows: str) -> Path:
     """The platform's folder of one kind: XDG on Linux, the usual places elsewhere."""
-    home = Path.home()
     if sys.platform == "win32":
         variable, fallback = windows.split(":")
-        base = Path(os.environ.get(variable) or home / "AppData" / fallback)
+        given = os.environ.get(variable)
+        base = Path(given) if given else home_folder() / "AppData" / fallback
         return base / "Backstretch"
     if sys.platform == "darwin":
-        return home / "Library" / mac / "Backstretch"
+        return home_folder() / "Library" / mac / "Backstretch"
     xdg = os.environ.get(xdg_variable)
     # The XDG spec says to ignore a relative path here.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else home / xdg_default
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else home_folder() / xdg_default
     return base / APP_DIR_NAME
+
+
+def home_folder() -> Path:
+    """The home folder; asked only when an XDG variable does not say. Without a home
+    (no HOME and a user id with no passwd entry, as in some containers) a folder of
+    this user's in the temporary folder stands in, rather than nothing working."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):
+        import tempfile
+
+        user = os.getuid() if hasattr(os, "getuid") else "user"
+        return Path(tempfile.gettempdir()) / f"backstretch-home-{user}"
 
 
 def _override(*parts: str) -> Path | None:

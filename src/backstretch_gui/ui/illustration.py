@@ -6,6 +6,7 @@ in time with the phase, so "Breathe out, roll up — 4 s" shows the body rising 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from functools import cache
@@ -133,7 +134,8 @@ def _keep(pixmap: QPixmap, path: Path) -> None:
     except OSError:
         pass
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the cache folder may be a file, or gone
+            temporary.unlink(missing_ok=True)
 
 
 KEPT_PICTURES = 3

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QProcess, QSocketNotifier, QTimer, Signal
 
+from ..core.paths import home_folder
 from .speech import english_fallback
 
 REPLY_TIMEOUT_MS = 10_000
@@ -54,7 +55,7 @@ class Voice:
 def default_socket_path() -> Path:
     """Where speech-dispatcher listens by default (libspeechd's own rule)."""
     runtime = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("XDG_CACHE_HOME")
-    base = Path(runtime) if runtime else Path.home() / ".cache"
+    base = Path(runtime) if runtime else home_folder() / ".cache"
     return base / "speech-dispatcher" / "speechd.sock"
 
 
