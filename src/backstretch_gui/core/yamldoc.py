@@ -46,7 +46,8 @@ for _tag, _pattern, _first in (
         f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), list(_first)
     )
 
-_Parser: Any = getattr(yaml, "CParser", None)
+# libyaml's parser, as CSafeLoader has it (`yaml` itself does not export it).
+_Parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 if _Parser is not None:
 
     class _Loader(_Parser, yaml.constructor.BaseConstructor, _CoreResolver):  # type: ignore[misc]
