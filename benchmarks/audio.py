@@ -23,7 +23,7 @@ import statistics, sys, time
 from PySide6.QtCore import QTimer
 from backstretch_gui.app import application
 from backstretch_gui.core.preferences import AudioSettings
-from backstretch_gui.ui.hands_free import HandsFree
+from backstretch_gui.services.hands_free import HandsFree
 
 app = application()
 hands_free = HandsFree(AudioSettings(), lambda _: None, lambda: None)

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from backstretch_gui import resources
+from backstretch_gui.core import resources
 from backstretch_gui.core.library import Origin, load_catalog, load_library
 from backstretch_gui.core.session import Session
 from backstretch_gui.core.timeline import compile_routine

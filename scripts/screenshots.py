@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication
 from backstretch_gui.app import application
 from backstretch_gui.core.session import State
 from backstretch_gui.core.timeline import SegmentKind
+from backstretch_gui.services.driver import SessionDriver
 from backstretch_gui.ui import theme
-from backstretch_gui.ui.driver import SessionDriver
 from backstretch_gui.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"

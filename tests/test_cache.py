@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from backstretch_gui import listing, resources
 from backstretch_gui.cli import run_command
+from backstretch_gui.core import listing, resources
 from backstretch_gui.core.paths import user_cache_dir
 
 MINE = (

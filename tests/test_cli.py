@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from backstretch_gui import __version__, resources
+from backstretch_gui import __version__
+from backstretch_gui.core import resources
 
 from helpers import DATA
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch_gui import resources
+from backstretch_gui.core import resources
 from backstretch_gui.core.library import load_routine
 from backstretch_gui.core.problems import InvalidFileError
 from backstretch_gui.core.yamldoc import parse_document

@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui.core.library import load_catalog
-from backstretch_gui.resources import catalog_path, illustrations_dir
+from backstretch_gui.core.resources import catalog_path, illustrations_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "scripts" / "illustrations" / "generate.py"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch_gui import resources
-from backstretch_gui.core import schema
+from backstretch_gui.core import resources, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +34,7 @@ def test_the_core_imports_no_qt() -> None:
         "import pkgutil, sys, importlib, backstretch_gui.core as core\n"
         "for m in pkgutil.walk_packages(core.__path__, 'backstretch_gui.core.'):\n"
         "    importlib.import_module(m.name)\n"
-        "import backstretch_gui.cli, backstretch_gui.resources\n"
+        "import backstretch_gui.cli, backstretch_gui.core.resources\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
@@ -98,7 +97,7 @@ def test_the_wheel_carries_routines_and_illustrations(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from backstretch_gui import resources; print(resources.data_root())",
+            "from backstretch_gui.core import resources; print(resources.data_root())",
         ],
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backstretch_gui import listing, resources
+from backstretch_gui.core import listing, resources
 from backstretch_gui.core.library import load_catalog, load_routine, routine_files
 from backstretch_gui.core.plan import plan_from_data, plan_routine, plan_to_data
 from backstretch_gui.core.preferences import TimingOverrides

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from . import __version__, resources
+from . import __version__
+from .core import resources
 from .ui import theme
 from .ui.main_window import FirstPaint, MainWindow
 
@@ -151,7 +152,7 @@ def _collect_errors() -> list[str]:
 
 def smoke_test(window: MainWindow, errors: list[str]) -> int:
     """Open the window, render every bundled routine's step view once; 0 if all went well."""
-    from . import listing
+    from .core import listing
 
     # The routine files themselves are read, not the cache, so a broken one is caught.
     library = listing.load(*listing.default_sources())

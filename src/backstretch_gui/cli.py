@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, resources
+from . import __version__
+from .core import resources
 from .core.words import clock
 
 TYPE_CHECKING = False  # spares the `typing` import on the quick path
@@ -125,13 +126,13 @@ def run_command(args: list[str], out: TextIO | None = None) -> int:
 
 
 def open_library() -> Library:
-    from . import listing
+    from .core import listing
 
     return listing.load(*listing.default_sources())
 
 
 def command_list(options: argparse.Namespace, out: TextIO) -> int:
-    from .listing import routine_listing
+    from .core.listing import routine_listing
 
     listing = routine_listing()
     if options.json:

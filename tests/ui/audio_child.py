@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 
 from backstretch_gui.app import application
 from backstretch_gui.core.preferences import AudioSettings
-from backstretch_gui.ui.hands_free import HandsFree
+from backstretch_gui.services.hands_free import HandsFree
 
 SAY = "Left side. Knee to chest. Hold for twenty seconds."
 

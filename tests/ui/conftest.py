@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backstretch_gui import resources
 from backstretch_gui.app import application
+from backstretch_gui.core import resources
+from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui.main_window import MainWindow
-from backstretch_gui.ui.settings import Settings
 
 from helpers import DATA, FakeClock
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backstretch_gui import resources
+from backstretch_gui.core import resources
 from backstretch_gui.core.paths import user_cache_dir
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.picker import ID_ROLE

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backstretch_gui import resources
 from backstretch_gui.app import application
-from backstretch_gui.ui import audio, pulse_sounds
-from backstretch_gui.ui.pulse_sounds import PulseSoundBank, scaled
+from backstretch_gui.core import resources
+from backstretch_gui.services import audio, pulse_sounds
+from backstretch_gui.services.pulse_sounds import PulseSoundBank, scaled
 
 
 def write_wav(path: Path, rate: int = 44100, width: int = 2) -> Path:

@@ -16,7 +16,7 @@ import sys
 from helpers import FakeClock
 from backstretch_gui.app import application
 from backstretch_gui.ui.main_window import MainWindow
-from backstretch_gui.ui.settings import Settings
+from backstretch_gui.services.settings import Settings
 
 application()
 clock = FakeClock()

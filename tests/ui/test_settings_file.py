@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from backstretch_gui.app import application
 from backstretch_gui.core.preferences import AudioSettings, TimingOverrides
+from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui.main_window import MainWindow
-from backstretch_gui.ui.settings import Settings
 
 
 def a_folder(path: Path) -> Path:

@@ -19,7 +19,7 @@ CHILD = """
 import sys
 from backstretch_gui import app
 from backstretch_gui.cli import main
-from backstretch_gui.ui.driver import SessionDriver
+from backstretch_gui.services.driver import SessionDriver
 from backstretch_gui.ui.main_window import MainWindow
 
 def told(name, function):

@@ -13,8 +13,8 @@ from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui.app import application
-from backstretch_gui.ui import ssip
-from backstretch_gui.ui.ssip import SpeechDispatcherVoice, Voice, VoiceChoice, escape_text
+from backstretch_gui.services import ssip
+from backstretch_gui.services.ssip import SpeechDispatcherVoice, Voice, VoiceChoice, escape_text
 
 AMERICAN = ["English (America)\ten-US\tnone", "English (America)+Annie\ten-US\tAnnie"]
 OTHERS = ["Deutsch\tde\tnone", "English (Great Britain)\ten-GB\tnone"]

@@ -19,9 +19,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui.app import application
+from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui import picker, theme
 from backstretch_gui.ui.main_window import MainWindow
-from backstretch_gui.ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from backstretch_gui.core.library import Origin, load_library
 from backstretch_gui.core.timeline import compile_routine
-from backstretch_gui.ui.driver import SessionDriver
+from backstretch_gui.services.driver import SessionDriver
 from backstretch_gui.ui.ring import CountdownRing
 
 from helpers import DATA, FakeClock

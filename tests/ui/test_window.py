@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 from backstretch_gui.app import create_window
 from backstretch_gui.core.session import State
 from backstretch_gui.core.timeline import SegmentKind
+from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.ring import CountdownRing
-from backstretch_gui.ui.settings import Settings
 
 from .conftest import copy_bundled
 from helpers import DATA, FakeClock

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .. import resources
+from ..core import resources
 from ..core.paths import user_cache_dir
 
 if TYPE_CHECKING:  # QtSvg is loaded when a drawing is first rendered, not at start-up

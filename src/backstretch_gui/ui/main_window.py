@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, listing
+from .. import __version__
+from ..core import listing
 from ..core.paths import user_routines_dir
 from ..core.words import clock
+from ..services.settings import Settings
 from . import theme
 from .picker import ID_ROLE, PLAIN_TEXT, SAFETY_NOTICE, PickerPage
-from .settings import Settings
 
 # The picker is painted from the cached listing alone and a session runs from its
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
@@ -31,9 +32,9 @@ from .settings import Settings
 # the session core are imported when first needed, so the window appears sooner.
 if TYPE_CHECKING:
     from ..core.plan import RoutinePlan
-    from .driver import SessionDriver
-    from .hands_free import HandsFree
-    from .inhibit import ScreenSaverInhibitor
+    from ..services.driver import SessionDriver
+    from ..services.hands_free import HandsFree
+    from ..services.inhibit import ScreenSaverInhibitor
     from .step_view import StepView
     from .summary import SummaryPage
 
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
     def hands_free(self) -> HandsFree:
         """Sounds, voice and media keys; built with the first session."""
         if self._hands_free is None:
-            from .hands_free import HandsFree
+            from ..services.hands_free import HandsFree
 
             self._hands_free = HandsFree(
                 self.settings.audio(), self.remote_command, self.bring_to_front, self
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         """Show a routine's step view, ready (or started); False with a message if not."""
         from ..core.problems import InvalidFileError
         from ..core.timeline import compile_plan
-        from .driver import SessionDriver
+        from ..services.driver import SessionDriver
 
         catalog, folders = self.sources or listing.default_sources()
         plan = listing.routine_plan(id_or_path, catalog, folders)
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
 
     def _inhibit_screen(self) -> None:
         if self._inhibitor is None:
-            from .inhibit import ScreenSaverInhibitor
+            from ..services.inhibit import ScreenSaverInhibitor
 
             self._inhibitor = ScreenSaverInhibitor(self)
         self._inhibitor.inhibit()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.preferences import AudioSettings, TimingOverrides
-from .hands_free import HandsFree
-from .settings import Settings
+from ..services.hands_free import HandsFree
+from ..services.settings import Settings
 
 SAMPLE_SENTENCE = "Left side. Knee to chest. Hold for twenty seconds."
 AS_THE_ROUTINE_SAYS = "As the routine says"

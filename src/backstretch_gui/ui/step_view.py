@@ -31,8 +31,8 @@ from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import Segment, SegmentKind
 from ..core.words import clock
+from ..services.driver import SessionDriver
 from . import icons, theme
-from .driver import SessionDriver
 from .illustration import IllustrationView
 from .labels import ClampedLabel
 from .ring import CountdownRing

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from .. import resources
+from ..core import resources
 from ..core.cues import SOUND_FOR_CHIME, Play, Speak, action_for
 from ..core.preferences import AudioSettings
 from ..core.session import CueDue

@@ -9,7 +9,8 @@ import sys
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""``backstretch_gui/``: this module lives in its ``core/``."""
 
 
 class ResourceError(LookupError):

@@ -19,9 +19,10 @@ import contextlib
 import json
 from pathlib import Path
 
-from . import __version__, resources
-from .core.files import UnreadableFileError, list_routine_files, read_limited
-from .core.paths import user_cache_dir, user_routines_dir
+from .. import __version__
+from . import resources
+from .files import UnreadableFileError, list_routine_files, read_limited
+from .paths import user_cache_dir, user_routines_dir
 
 try:  # hashlib's own BLAKE2, without hashlib's import of OpenSSL (~5 ms of `list`)
     from _blake2 import blake2b
@@ -32,8 +33,8 @@ TYPE_CHECKING = False  # spares the `typing` import on the quick path
 if TYPE_CHECKING:
     from typing import Any
 
-    from .core.library import Library
-    from .core.plan import RoutinePlan
+    from .library import Library
+    from .plan import RoutinePlan
 
 CACHE_FILE = "routine-list.json"
 LISTING_FORMAT = 4
@@ -78,7 +79,7 @@ def routine_plan(
 ) -> RoutinePlan | None:
     """The plan of the listed routine with this id (None if there is none), from the
     cache when it is current: a session starts without reading any YAML."""
-    from .core.plan import plan_from_data
+    from .plan import plan_from_data
 
     for rebuild in (False, True):
         data = _current(catalog, folders, rebuild)["plans"].get(routine_id)
@@ -106,7 +107,7 @@ def _current(catalog: Path | None, folders: Folders | None, rebuild: bool = Fals
             return cached
     listing, plans = build_listing(load(catalog, folders))
     content = {"fingerprint": key, "listing": listing, "plans": plans}
-    from .core.atomic import write_text_atomically
+    from .atomic import write_text_atomically
 
     with contextlib.suppress(OSError):  # a read-only home still gets its listing, slower
         write_text_atomically(cache, json.dumps(content))
@@ -162,16 +163,16 @@ def _fits(value: object, kind: Any) -> bool:
 
 def load(catalog: Path, folders: Folders) -> Library:
     """The full library (typed routines and catalog) from the same files."""
-    from .core.library import Origin, load_library
+    from .library import Origin, load_library
 
     return load_library(catalog, [(folder, Origin(origin)) for folder, origin in folders])
 
 
 def build_listing(library: Library) -> tuple[dict[str, Any], dict[str, Any]]:
     """The picker's listing, and each listed routine's plan by id."""
-    from .core import describe
-    from .core.plan import plan_routine, plan_to_data
-    from .core.timeline import compile_plan
+    from . import describe
+    from .plan import plan_routine, plan_to_data
+    from .timeline import compile_plan
 
     exercises = library.exercises
     rows = []
