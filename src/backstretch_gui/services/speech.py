@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
 
+from .voice_language import english_fallback
+
 if TYPE_CHECKING:
     from .ssip import SpeechDispatcherVoice
 
@@ -28,11 +30,6 @@ PREFERRED_ENGINES = ("speechd", "flite", "macos", "darwin", "winrt", "sapi", "an
 def speech_dispatcher_system() -> bool:
     """Linux and the BSDs, where speech-dispatcher is the desktop's speech service."""
     return os.name == "posix" and sys.platform != "darwin"
-
-
-def english_fallback(locale: QLocale) -> bool:
-    """A bare machine's locale is "C": speak English then, not the engine's first voice."""
-    return locale.name() in ("C", "POSIX", "") or locale.language() == QLocale.Language.C
 
 
 class SpeechWorker(QObject):

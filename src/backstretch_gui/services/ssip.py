@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QProcess, QSocketNotifier, QTimer, Signal
 
 from ..core.paths import home_folder
-from .speech import english_fallback
+from .voice_language import english_fallback
 
 REPLY_TIMEOUT_MS = 10_000
 """A server that takes longer than this to answer is declared stuck."""
