@@ -48,7 +48,6 @@ class HandsFree(QObject):
         self.mpris = MprisService(command, on_raise, self)
         self.sounds: SoundBank | PulseSoundBank | None = None
         self.speaker: Speaker | None = None
-        self.driver: SessionDriver | None = None
         self._said: set[str] = set()
 
     def use_sink(self, sink: AudioSink) -> None:
@@ -95,7 +94,6 @@ class HandsFree(QObject):
             self.speaker.configure(settings.voice_name, settings.rate, settings.volume)
 
     def attach(self, driver: SessionDriver) -> None:
-        self.driver = driver
         driver.cueDue.connect(self.cue_player.cue_due)
         driver.finished.connect(self.cue_player.finished)
         self.mpris.attach(driver)
@@ -106,7 +104,6 @@ class HandsFree(QObject):
             )
 
     def detach(self) -> None:
-        self.driver = None
         self.mpris.detach()
 
     def shutdown(self) -> None:

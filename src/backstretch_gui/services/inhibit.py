@@ -28,10 +28,6 @@ class ScreenSaverInhibitor(QObject):
                     self._interface = interface
 
     @property
-    def available(self) -> bool:
-        return self._interface is not None
-
-    @property
     def active(self) -> bool:
         return self._cookie is not None
 

@@ -180,10 +180,6 @@ class IllustrationView(QWidget):
     def moving(self) -> bool:
         return self._from is not None
 
-    @property
-    def keyframe(self) -> str:
-        return self._keyframe
-
     def set_placeholder_colour(self, colour: QColor) -> None:
         self._placeholder = QColor(colour)
 
