@@ -1,5 +1,6 @@
 # make run   set up a local virtual environment and start Backstretch
 # make test  set up everything and run the whole suite: lint, types, imports, tests
+# make check the quick loop: lint, types, imports, core and ui tests (no end2end)
 # make bench run the benchmarks and print medians
 # make schemas  regenerate the JSON Schemas from the model
 # make screenshots  render every screen, light and dark, into screenshots/
@@ -9,7 +10,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test lint bench schemas screenshots clean
+.PHONY: run test check lint bench schemas screenshots clean
 
 run: $(RUNTIME)
 	@scripts/system-deps run
@@ -22,6 +23,13 @@ test: $(DEV)
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(DEV)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/core tests/ui $(PYTEST_ARGS)
 
 lint: $(DEV)
 	$(PY) -m ruff check .

@@ -14,7 +14,8 @@ from backstretch_gui.core import resources
 from backstretch_gui.core.paths import user_cache_dir
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.picker import ID_ROLE
-from test_cache import DAMAGE, STATES, damage
+
+from cache_states import DAMAGE, STATES, damage
 
 GOOD = (resources.routines_dir() / "desk-break.yaml").read_text()
 MINE = GOOD.replace("id: desk-break", "id: mine").replace("title: Desk break", "title: Mine")

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from backstretch_gui.core.library import load_catalog
 from backstretch_gui.core.resources import catalog_path, illustrations_dir
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "scripts" / "illustrations" / "generate.py"
 ICONS = ROOT / "assets" / "icons"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)

@@ -11,7 +11,7 @@ import pytest
 
 from backstretch_gui.core import resources, schema
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_shipped_schemas_equal_the_generated_ones() -> None:
