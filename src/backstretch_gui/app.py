@@ -13,8 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from . import __version__
 from .core import resources
-from .ui import theme
-from .ui.main_window import FirstPaint, MainWindow
+from .services.pyside_tuning import skip_pyside_source_scan
+
+# Before the views are imported: PySide would read and keep the source of each.
+skip_pyside_source_scan()
+
+from .ui import theme  # noqa: E402
+from .ui.main_window import FirstPaint, MainWindow  # noqa: E402
 
 if TYPE_CHECKING:
     from .options import GuiOptions

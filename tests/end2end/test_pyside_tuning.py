@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-import backstretch_gui.ui  # noqa: F401  (applies the tuning)
+from backstretch_gui.services.pyside_tuning import skip_pyside_source_scan
 
 
 def test_importing_a_module_does_not_read_its_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    skip_pyside_source_scan()
     module = tmp_path / "freshly_written_module.py"
     module.write_text("from PySide6.QtCore import QObject\nVALUE = 42\n")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from backstretch_gui.core import resources
 from backstretch_gui.core.paths import user_cache_dir
 from backstretch_gui.ui.main_window import MainWindow
-from backstretch_gui.ui.picker import ID_ROLE
+from backstretch_gui.ui.qt_values import ID_ROLE
 
 from cache_states import DAMAGE, STATES, damage
 

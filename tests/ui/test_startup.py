@@ -20,17 +20,17 @@ from pytestqt.qtbot import QtBot
 
 from backstretch_gui.app import application
 from backstretch_gui.services.settings import Settings
-from backstretch_gui.ui import picker, theme
+from backstretch_gui.ui import qt_values, theme
 from backstretch_gui.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_spelled_out_values_are_qts() -> None:
-    assert Qt.ItemDataRole.UserRole == picker.ID_ROLE
-    assert Qt.TextFormat.RichText.value == picker.RICH_TEXT
-    assert Qt.TextFormat.PlainText.value == picker.PLAIN_TEXT
-    assert Qt.AlignmentFlag.AlignTop.value == picker.ALIGN_TOP
+    assert Qt.ItemDataRole.UserRole == qt_values.ID_ROLE
+    assert Qt.TextFormat.RichText.value == qt_values.RICH_TEXT
+    assert Qt.TextFormat.PlainText.value == qt_values.PLAIN_TEXT
+    assert Qt.AlignmentFlag.AlignTop.value == qt_values.ALIGN_TOP
 
 
 def test_details_are_rich_text_from_the_top(window: MainWindow) -> None:

@@ -24,7 +24,8 @@ from ..core.paths import user_routines_dir
 from ..core.words import clock
 from ..services.settings import Settings
 from . import theme
-from .picker import ID_ROLE, PLAIN_TEXT, SAFETY_NOTICE, PickerPage
+from .picker import SAFETY_NOTICE, PickerPage
+from .qt_values import ID_ROLE, PLAIN_TEXT
 
 # The picker is painted from the cached listing alone and a session runs from its
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.words import clock
 from .illustration import thumbnail
+from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
 
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -52,15 +53,6 @@ def display_path(path: str) -> str:
 Row = dict[str, Any]
 """One routine of the listing (see listing.py): plain data, no typed model needed."""
 
-# The picker is on screen before anything names the `Qt` namespace, whose first use
-# costs ~12 ms (see theme.system_prefers_dark), so Qt's values are spelled out here;
-# tests/ui/test_startup.py checks them against the enums.
-ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
-PATH_ROLE = ID_ROLE + 1
-SEARCH_ROLE = ID_ROLE + 2
-PLAIN_TEXT = 0  # Qt.TextFormat.PlainText: for every label that shows a file's text
-RICH_TEXT = 1  # Qt.TextFormat.RichText
-ALIGN_TOP = 0x0020  # Qt.AlignmentFlag.AlignTop
 THUMBNAIL = QSize(72, 54)
 
 SAFETY_NOTICE = (
