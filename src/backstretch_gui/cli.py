@@ -95,25 +95,23 @@ def command_list(options: argparse.Namespace, out: TextIO) -> int:
 
     listing = routine_listing()
     if options.json:
-        json.dump(listing, out, indent=2)
+        json.dump(listing.to_data(), out, indent=2)
         out.write("\n")
         return EXIT_OK
-    rows = listing["routines"]
-    width = max((len(r["id"]) for r in rows), default=2)
-    for row in rows:
-        note = " (yours, replaces the bundled one)" if row["shadows"] else ""
-        note = note or (" (yours)" if row["origin"] == "user" else "")
-        tags = ", ".join(row["tags"])
+    width = max((len(row.id) for row in listing.routines), default=2)
+    for row in listing.routines:
+        note = " (yours, replaces the bundled one)" if row.shadows else ""
+        note = note or (" (yours)" if row.origin == "user" else "")
         print(
-            f"{row['id']:<{width}}  {clock(row['duration_seconds']):>6}  "
-            f"{row['exercises']:>2} exercises  {row['title']}{note}  [{tags}]",
+            f"{row.id:<{width}}  {clock(row.duration_seconds):>6}  "
+            f"{row.exercises:>2} exercises  {row.title}{note}  [{', '.join(row.tags)}]",
             file=out,
         )
     from .core.files import display_path
 
-    for broken in listing["invalid"]:
-        print(f"invalid: {display_path(broken['file'])}", file=out)
-        for error in broken["errors"]:
+    for broken in listing.invalid:
+        print(f"invalid: {display_path(broken.file)}", file=out)
+        for error in broken.errors:
             print(f"  {error}", file=out)
     return EXIT_OK
 

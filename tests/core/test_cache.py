@@ -82,7 +82,7 @@ def test_an_edit_that_keeps_size_and_time_is_seen(isolated_user_dirs: Path) -> N
     assert path.stat().st_mtime_ns == before.st_mtime_ns
     plan = listing.routine_plan("mine")
     assert plan is not None and plan.title == "Yrs!"
-    titles = [row["title"] for row in listing.routine_listing()["routines"]]
+    titles = [row.title for row in listing.routine_listing().routines]
     assert "Yrs!" in titles and "Mine" not in titles
 
 
@@ -93,7 +93,7 @@ def test_a_changed_catalog_is_seen(tmp_path: Path) -> None:
     bundled.mkdir()
     shutil.copy(resources.routines_dir() / "desk-break.yaml", bundled)
     folders = [(bundled, "bundled")]
-    assert listing.routine_listing(catalog, folders)["routines"][0]["title"] == "Desk break"
+    assert listing.routine_listing(catalog, folders).routines[0].title == "Desk break"
     text = catalog.read_text()
     before = catalog.stat()
     name = "name: Seated back extension"

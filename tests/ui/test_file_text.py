@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui.core.files import display_path
+from backstretch_gui.core.listing_rows import RoutineRow
 from backstretch_gui.ui.main_window import MainWindow, window_title
 from backstretch_gui.ui.picker import display_path as picker_display_path
 from backstretch_gui.ui.picker import routine_html, tooltip
@@ -95,7 +96,7 @@ def test_the_step_view_shows_file_text_as_it_is(
     marked_up: MainWindow, qtbot: QtBot, clock: FakeClock
 ) -> None:
     window = marked_up
-    assert window.picker.rows["marked-up"]["title"] == TITLE  # the core took it as it is
+    assert window.picker.rows["marked-up"].title == TITLE  # the core took it as it is
     assert window.open_routine("marked-up", start=True)
     qtbot.wait(50)  # a paint: an image tag here used to abort the app
     view = window.step_view
@@ -151,15 +152,15 @@ def test_the_picker_details_and_tooltips_are_escaped(marked_up: MainWindow) -> N
     shown = shown_as_rich_text(marked_up.picker.detail_text.text())
     for text in (TITLE, SUMMARY, NAME, CAUTION, SOURCE):
         assert text in shown
-    hostile = {
+    fields = {
         key: (f"{IMG}<b>{key}</b>" if isinstance(value, str) else value)
-        for key, value in row.items()
+        for key, value in row._asdict().items()
     }
-    hostile["shadows"] = f"{IMG}<b>shadows</b>"
-    hostile["positions"] = [f"<b>{IMG}</b>"]
-    hostile["doses"] = [(f"<b>{IMG}</b>", f"<i>{IMG}</i>")]
-    hostile["cautions"] = [(f"<b>{IMG}</b>", f"<i>{IMG}</i>")]
-    html = routine_html(hostile)
+    fields["shadows"] = f"{IMG}<b>shadows</b>"
+    fields["positions"] = (f"<b>{IMG}</b>",)
+    fields["doses"] = ((f"<b>{IMG}</b>", f"<i>{IMG}</i>"),)
+    fields["cautions"] = ((f"<b>{IMG}</b>", f"<i>{IMG}</i>"),)
+    html = routine_html(RoutineRow(**fields))
     assert "<img" not in html and "<b><img" not in html
     for text in ("<b>title</b>", "<b>summary</b>", "<b>source</b>", "<b>shadows</b>"):
         assert text in shown_as_rich_text(html), text
@@ -178,7 +179,7 @@ def test_a_broken_file_is_described_as_it_is(window: MainWindow, tmp_path: Path)
     window.picker.select_file(str(broken))
     item = window.picker.list.currentItem()
     assert item is not None and item.text().startswith(broken.name)
-    assert shown_as_rich_text(item.toolTip()) == window.picker.invalid[str(broken)]["errors"][0]
+    assert shown_as_rich_text(item.toolTip()) == window.picker.invalid[str(broken)].errors[0]
     assert str(broken) in shown_as_rich_text(window.picker.detail_text.text())
 
 
@@ -232,10 +233,10 @@ def test_a_broken_file_whose_name_is_not_utf8_can_be_chosen(
     window.load_library()
     window.picker.show_details()
     [broken] = window.picker.invalid.values()
-    window.picker.select_file(broken["file"])  # as the window does when a file breaks
+    window.picker.select_file(broken.file)  # as the window does when a file breaks
     item = window.picker.list.currentItem()
     assert item is not None and item.text().startswith("caf\\xe9.yaml")
     assert "caf\\xe9.yaml" in shown_as_rich_text(window.picker.detail_text.text())
     assert not window.picker.startButton.isEnabled()
-    for path in (broken["file"], "plain.yaml", "caf\u00e9.yaml"):
+    for path in (broken.file, "plain.yaml", "caf\u00e9.yaml"):
         assert picker_display_path(path) == display_path(path)

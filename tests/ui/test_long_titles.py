@@ -77,7 +77,7 @@ def test_long_titles_keep_the_window_narrow(
     long_window: MainWindow, clock: FakeClock, tmp_path: Path
 ) -> None:
     window = long_window
-    assert window.picker.rows["long-titles"]["title"] == TITLE
+    assert window.picker.rows["long-titles"].title == TITLE
     assert minimum_width(window.picker) <= AIM
     assert minimum_width(window) <= AIM
     assert not window.picker.list.horizontalScrollBar().isVisible()  # the list elides

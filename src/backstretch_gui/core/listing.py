@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import __version__
 from . import resources
 from .files import UnreadableFileError, list_routine_files, read_limited
+from .listing_rows import Listing, listing_from_data
 from .paths import user_cache_dir, user_routines_dir
 
 try:  # hashlib's own BLAKE2, without hashlib's import of OpenSSL (~5 ms of `list`)
@@ -69,9 +70,10 @@ def _identity(path: Path) -> list[Any]:
     return [str(path), stat.st_size, stat.st_mtime_ns, content]
 
 
-def routine_listing(catalog: Path | None = None, folders: Folders | None = None) -> dict[str, Any]:
-    """``{"routines": [...], "invalid": [...]}``, from the cache when it is current."""
-    return dict(_current(catalog, folders)["listing"])
+def routine_listing(catalog: Path | None = None, folders: Folders | None = None) -> Listing:
+    """Every routine and every file that could not be read, from the cache when it is
+    current."""
+    return listing_from_data(_current(catalog, folders)["listing"])
 
 
 def routine_plan(
@@ -115,6 +117,7 @@ def _current(catalog: Path | None, folders: Folders | None, rebuild: bool = Fals
 
 
 MAX_CACHE_BYTES = 50_000_000
+PAIR = "two texts"
 ROW_TYPES: dict[str, Any] = {
     "id": str,
     "title": str,
@@ -129,8 +132,8 @@ ROW_TYPES: dict[str, Any] = {
     "source": (str, type(None)),
     "positions": [str],
     "thumbnail": str,
-    "doses": [[str]],
-    "cautions": [[str]],
+    "doses": [PAIR],
+    "cautions": [PAIR],
 }
 """The shape of a listed routine, as ``build_listing`` writes it."""
 INVALID_TYPES: dict[str, Any] = {"file": str, "origin": str, "errors": [str]}
@@ -156,6 +159,8 @@ def _rows(rows: object, types: dict[str, Any]) -> bool:
 
 
 def _fits(value: object, kind: Any) -> bool:
+    if kind is PAIR:
+        return isinstance(value, list) and len(value) == 2 and all(_fits(v, str) for v in value)
     if isinstance(kind, list):  # a list of items of kind[0]
         return isinstance(value, list) and all(_fits(item, kind[0]) for item in value)
     return isinstance(value, kind) and not isinstance(value, bool)

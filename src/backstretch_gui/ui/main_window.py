@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
             listed = self.picker.rows.get(id_or_path)
             if listed is not None:  # its file broke after the list was read
                 self.load_library()
-                self.picker.select_file(listed["file"])
+                self.picker.select_file(listed.file)
                 self._tell(
                     "This routine's file has changed and can no longer be read. "
                     "The list of routines shows what is wrong with it."

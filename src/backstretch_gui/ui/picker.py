@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.listing_rows import BrokenRow, Listing, RoutineRow
 from ..core.words import clock
 from .illustration import thumbnail
 from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
@@ -49,9 +49,6 @@ def display_path(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
     return path
 
-
-Row = dict[str, Any]
-"""One routine of the listing (see listing.py): plain data, no typed model needed."""
 
 THUMBNAIL = QSize(72, 54)
 
@@ -92,8 +89,8 @@ class PickerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pickerPage")
-        self.rows: dict[str, Row] = {}
-        self.invalid: dict[str, dict[str, Any]] = {}
+        self.rows: dict[str, RoutineRow] = {}
+        self.invalid: dict[str, BrokenRow] = {}
         self._painted = False
         """Whether the window's first frame is out. Until then the details wait: laying
         out their rich text takes ~13 ms here, and the list is what that frame needs."""
@@ -178,22 +175,22 @@ class PickerPage(QWidget):
 
     # --- content --------------------------------------------------------------------
 
-    def set_listing(self, listing: dict[str, Any]) -> None:
-        self.rows = {row["id"]: row for row in listing["routines"]}
+    def set_listing(self, listing: Listing) -> None:
+        self.rows = {row.id: row for row in listing.routines}
         # Keyed by the path as Qt can hold it: a name that is not UTF-8 keeps its bytes
         # as lone surrogates in Python, which Qt's strings drop.
-        self.invalid = {display_path(item["file"]): item for item in listing["invalid"]}
+        self.invalid = {display_path(item.file): item for item in listing.invalid}
         self.list.blockSignals(True)  # the old items must not ask for the new details
         self.list.clear()
-        for row in listing["routines"]:
+        for row in listing.routines:
             self.list.addItem(self._routine_item(row))
-        for broken in listing["invalid"]:
-            name = Path(display_path(broken["file"])).name
+        for broken in listing.invalid:
+            name = Path(display_path(broken.file)).name
             item = QListWidgetItem(f"{name}\nCan't be opened: see why →")
             item.setData(ID_ROLE, "")
-            item.setData(PATH_ROLE, display_path(broken["file"]))
+            item.setData(PATH_ROLE, display_path(broken.file))
             item.setData(SEARCH_ROLE, name.casefold())
-            item.setToolTip(tooltip(broken["errors"][0]))
+            item.setToolTip(tooltip(broken.errors[0]))
             from PySide6.QtWidgets import QStyle  # rare: spared at start-up (4 ms)
 
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -206,17 +203,17 @@ class PickerPage(QWidget):
             self._show_details(self.list.currentItem())
         self.filter(self.search.text())
 
-    def _routine_item(self, row: Row) -> QListWidgetItem:
-        where = " · ".join(row["positions"])
-        mine = " · yours" if row["origin"] == "user" else ""
-        duration = clock(row["duration_seconds"])
-        text = f"{row['title']}\n{duration} · {row['exercises']} exercises · {where}{mine}"
+    def _routine_item(self, row: RoutineRow) -> QListWidgetItem:
+        where = " · ".join(row.positions)
+        mine = " · yours" if row.origin == "user" else ""
+        duration = clock(row.duration_seconds)
+        text = f"{row.title}\n{duration} · {row.exercises} exercises · {where}{mine}"
         item = QListWidgetItem(text)
-        item.setData(ID_ROLE, row["id"])
-        item.setData(PATH_ROLE, display_path(row["file"]))
-        words = [row["title"], row["summary"], *row["tags"], *(name for name, _ in row["doses"])]
+        item.setData(ID_ROLE, row.id)
+        item.setData(PATH_ROLE, display_path(row.file))
+        words = [row.title, row.summary, *row.tags, *(name for name, _ in row.doses)]
         item.setData(SEARCH_ROLE, " ".join(words).casefold())
-        item.setIcon(thumbnail(row["thumbnail"], THUMBNAIL, self.devicePixelRatioF()))
+        item.setIcon(thumbnail(row.thumbnail, THUMBNAIL, self.devicePixelRatioF()))
         item.setSizeHint(QSize(0, THUMBNAIL.height() + 24))
         return item
 
@@ -262,7 +259,7 @@ class PickerPage(QWidget):
 
     def _show_broken(self, path: str) -> None:
         broken = self.invalid[path]
-        problems = "".join(f"<li><code>{escape(e)}</code></li>" for e in broken["errors"])
+        problems = "".join(f"<li><code>{escape(e)}</code></li>" for e in broken.errors)
         self.detail_text.setText(
             f"<h2>{escape(Path(path).name)}</h2>"
             "<p>This routine file can't be opened. Fix what is listed below and it will "
@@ -301,25 +298,25 @@ class PickerPage(QWidget):
                 return
 
 
-def routine_html(row: Row) -> str:
+def routine_html(row: RoutineRow) -> str:
     esc = escape
-    steps = "".join(f"<li><b>{esc(name)}</b> — {esc(dose)}</li>" for name, dose in row["doses"])
+    steps = "".join(f"<li><b>{esc(name)}</b> — {esc(dose)}</li>" for name, dose in row.doses)
     cautions = "".join(
         f"<li>{esc(caution)} <span style='opacity:.75'>({esc(name)})</span></li>"
-        for name, caution in row["cautions"]
+        for name, caution in row.cautions
     )
-    source = f"<p><b>Source:</b> {esc(row['source'])}</p>" if row["source"] else ""
+    source = f"<p><b>Source:</b> {esc(row.source)}</p>" if row.source else ""
     shadow = (
         f"<p><i>Your own routine, replacing the bundled one "
-        f"({esc(display_path(row['shadows']))}).</i></p>"
-        if row["shadows"]
+        f"({esc(display_path(row.shadows))}).</i></p>"
+        if row.shadows
         else ""
     )
     return (
-        f"<h1 style='margin-bottom:2px'>{esc(row['title'])}</h1>"
-        f"<p style='font-size:17px'><b>{clock(row['duration_seconds'])}</b> · "
-        f"{row['steps']} steps · {esc(', '.join(row['positions']))}</p>"
-        f"<p style='font-size:16px'>{esc(row['summary'])}</p>{shadow}"
+        f"<h1 style='margin-bottom:2px'>{esc(row.title)}</h1>"
+        f"<p style='font-size:17px'><b>{clock(row.duration_seconds)}</b> · "
+        f"{row.steps} steps · {esc(', '.join(row.positions))}</p>"
+        f"<p style='font-size:16px'>{esc(row.summary)}</p>{shadow}"
         f"<h3>Exercises</h3><ol>{steps}</ol>"
         f"<h3>Cautions</h3><ul>{cautions}</ul>{source}"
     )
