@@ -131,8 +131,7 @@ def test_the_ready_title_and_the_summary_show_file_text_as_it_is(
     assert window.windowHandle().title() == f"{TITLE} — Backstretch"
     window.request_stop()  # not started: back to the list
     assert window.open_routine("marked-up", start=True)
-    window.driver.stop()  # type: ignore[union-attr]
-    window._show_summary()
+    window.controller.stop()
     summary = window.summary
     summary.grab()
     assert summary.heading.textFormat() == Qt.TextFormat.PlainText

@@ -94,8 +94,7 @@ def test_long_titles_keep_the_window_narrow(
     view.show_cautions()
     assert view._cautions_popup.width() <= AIM
     view._cautions_popup.close()
-    window.driver.stop()  # type: ignore[union-attr]
-    window._show_summary()
+    window.controller.stop()
     assert minimum_width(window.summary) <= AIM
     assert minimum_width(window) <= AIM
     assert AIM < SCREEN

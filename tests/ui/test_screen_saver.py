@@ -23,15 +23,14 @@ clock = FakeClock()
 window = MainWindow(Settings(sys.argv[1]), clock=clock)
 window.load_library()
 window.open_routine("desk-break", start=True)
-print("running", window._inhibitor.active, flush=True)
+print("running", window.controller.keeps_screen_awake, flush=True)
 window.driver.pause()
-window._release_timer.timeout.emit()  # as if it had been paused for long
-print("long pause", window._inhibitor.active, flush=True)
+window.controller.release_screen()  # as after a long pause
+print("long pause", window.controller.keeps_screen_awake, flush=True)
 window.driver.resume()
-print("resumed", window._inhibitor.active, flush=True)
-window.driver.stop()
-window._show_summary()
-print("stopped", window._inhibitor.active, flush=True)
+print("resumed", window.controller.keeps_screen_awake, flush=True)
+window.controller.stop()
+print("stopped", window.controller.keeps_screen_awake, flush=True)
 """
 
 

@@ -246,7 +246,7 @@ def test_segments_show_side_rep_cue_and_next_up(test_window: MainWindow, clock: 
 
 def test_breathing_cue_shows_for_tempo_phases(test_window: MainWindow, clock: FakeClock) -> None:
     test_window.open_routine("short", start=True)
-    test_window._command("next")  # to the roll-up: a tempo exercise
+    test_window.controller.remote("next")  # to the roll-up: a tempo exercise
     tick(test_window, clock, 10.5)  # through the transition into the first phase
     view = test_window.step_view
     assert view.cueText.text() == "Breathe out and roll up"
@@ -358,7 +358,7 @@ def test_summary_counts_done_and_skipped_and_offers_again(
     test_window: MainWindow, qtbot: QtBot, clock: FakeClock
 ) -> None:
     test_window.open_routine("short", start=True)
-    test_window._command("next")  # skip the knee hug
+    test_window.controller.remote("next")  # skip the knee hug
     tick(test_window, clock, 200)
     assert test_window.pages.currentWidget() is test_window.summary
     text = test_window.summary.stats.text()
@@ -367,8 +367,7 @@ def test_summary_counts_done_and_skipped_and_offers_again(
     qtbot.mouseClick(test_window.summary.againButton, Qt.MouseButton.LeftButton)
     assert test_window.driver is not None and test_window.driver.state is State.RUNNING
     assert test_window.driver.timeline.routine_id == "short"
-    test_window.driver.stop()
-    test_window._show_summary()
+    test_window.controller.stop()
     qtbot.mouseClick(test_window.summary.backButton, Qt.MouseButton.LeftButton)
     assert test_window.pages.currentWidget() is test_window.picker
     assert test_window.driver is None

@@ -78,6 +78,22 @@ class Stopped:
 Event = SegmentStarted | CueDue | Paused | Resumed | Finished | Stopped
 
 
+@dataclass(frozen=True, slots=True)
+class SessionReport:
+    """What a session did, for the summary: read once it has ended."""
+
+    title: str
+    finished: bool
+    """It ran to its end (rather than being stopped)."""
+    steps: tuple[tuple[str, Outcome], ...]
+    """Each step's exercise name and what became of it."""
+    active_seconds: float
+    """Time spent running, pauses left out."""
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for _, each in self.steps if each is outcome)
+
+
 class Session:
     def __init__(
         self,
@@ -131,6 +147,17 @@ class Session:
 
     def total_remaining(self, now: float | None = None) -> float:
         return self.timeline.total_seconds - self.position(now)
+
+    def report(self) -> SessionReport:
+        return SessionReport(
+            title=self.timeline.title,
+            finished=self.state is State.FINISHED,
+            steps=tuple(
+                (span.exercise_name, outcome)
+                for span, outcome in zip(self.timeline.steps, self.outcomes, strict=True)
+            ),
+            active_seconds=self.active_elapsed(),
+        )
 
     def active_elapsed(self, now: float | None = None) -> float:
         """Running time so far, pauses excluded; it never decreases."""

@@ -1,8 +1,10 @@
 """The one QObject that owns the session's timer and turns its events into signals.
 
-It sleeps until the controller's next event, the next change of the shown second or
-the next device pixel of the ring's arc, whichever is first; nothing ticks while the
-session is paused. Time always comes from the monotonic clock through the controller.
+When to wake is decided in the core (``core.pacing.Pacer``): the controller's next
+event, the next change of the shown second or the next few device pixels of the ring's
+arc, whichever is first; nothing ticks while the session is paused. Here a QTimer
+stands in for the pacer's timer port and its callbacks become signals. Time always
+comes from the monotonic clock through the controller.
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from __future__ import annotations
 import math
 import time
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ..core.pacing import ArcPace, Pacer
 from ..core.session import (
     Clock,
     CueDue,
@@ -20,26 +25,30 @@ from ..core.session import (
     Paused,
     SegmentStarted,
     Session,
+    SessionReport,
     State,
 )
 from ..core.timeline import Segment, Timeline
 
-MIN_FRAME_SECONDS = 1 / 3
-"""The ring never repaints more often than this, however fast its arc moves. A wake
-that repaints costs about 0.6 ms of CPU here, most of it Qt's paint machinery and
-the X server's round trip rather than our drawing (with the drawing left out it is
-still 0.37 ms), so three frames a second is what the 0.5 % budget allows next to the
-whole-second updates and the sounds (docs/performance.md; four measured 0.07 % more).
-Slow arcs (holds of a minute or more) still step by a few pixels, below what the eye
-resolves from the floor; fast ones (a 20 s hold) step in thirds of a second, in time
-with the count."""
-ARC_STEP_PIXELS = 3.0
-"""Device pixels the arc's end moves between two frames: smooth to the eye, cheap."""
-SWEEP_MIN_SECONDS = 6.0
-"""Shorter segments (tempo phases, brief rests) move their arc with the number, once
-a second, like a clock's hand: in a 4 s phase, frames between the seconds would
-still jump a twelfth of the circle each, and such segments come in runs that would
-keep the ring at its frame cap for minutes."""
+
+class QtTimer:
+    """The pacer's timer port on a precise single-shot QTimer."""
+
+    def __init__(self, parent: QObject, wake: Callable[[], None]) -> None:
+        self.timer = QTimer(parent)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(wake)
+
+    def start(self, seconds: float) -> None:
+        self.timer.start(max(0, math.ceil(seconds * 1000)))
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @property
+    def active(self) -> bool:
+        return self.timer.isActive()
 
 
 class SessionDriver(QObject):
@@ -64,19 +73,28 @@ class SessionDriver(QObject):
     finished = Signal(object)
 
     def __init__(
-        self, timeline: Timeline, clock: Clock = time.monotonic, parent: QObject | None = None
+        self,
+        timeline: Timeline,
+        clock: Clock = time.monotonic,
+        parent: QObject | None = None,
+        arc: ArcPace | None = None,
     ) -> None:
+        """``arc`` is the ring's arc length, which the ring keeps up to date and the
+        driver only reads to pace the frames (a default length until one is given)."""
         super().__init__(parent)
         self.session = Session(timeline, clock)
-        self._clock = clock
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._wake)
+        self.arc = arc if arc is not None else ArcPace()
+        self.pacer = Pacer(
+            self.session,
+            clock,
+            QtTimer(self, self._wake),
+            self.arc,
+            on_events=self._emit,
+            on_tick=self.tick.emit,
+            on_frame=self.frame.emit,
+        )
+        """When to wake; a test on a fake clock calls its ``wake()`` as the timer would."""
         self._last_state: str | None = None
-        self._last_shown = -1
-        self.arc_pixels = 1000.0
-        """Device pixels along the ring's full circle; the ring keeps this up to date."""
 
     # --- queries --------------------------------------------------------------------
 
@@ -94,6 +112,24 @@ class SessionDriver(QObject):
 
     def remaining(self) -> float:
         return self.session.remaining()
+
+    def active_elapsed(self) -> float:
+        """Seconds the session has run, pauses left out."""
+        return self.session.active_elapsed()
+
+    def segment_elapsed(self) -> float:
+        return self.session.segment_elapsed()
+
+    def total_remaining(self) -> float:
+        return self.session.total_remaining()
+
+    def position(self) -> float:
+        """Seconds into the whole routine."""
+        return self.session.position()
+
+    def report(self) -> SessionReport:
+        """What the session did, for the summary."""
+        return self.session.report()
 
     # --- commands (slots) -----------------------------------------------------------
 
@@ -127,22 +163,22 @@ class SessionDriver(QObject):
 
     def shutdown(self) -> None:
         """Stop the timer for good (the window is closing or a new session begins)."""
-        self._timer.stop()
+        self.pacer.timer.stop()
+
+    def waiting(self) -> bool:
+        """Whether a wake is due (never while paused, finished or stopped)."""
+        timer = self.pacer.timer
+        return isinstance(timer, QtTimer) and timer.active
 
     # --- internals ------------------------------------------------------------------
 
     def _wake(self) -> None:
-        events = self.session.update()
-        if events or self._shown_second() != self._last_shown:
-            self._handle(events)
-        else:
-            self.frame.emit()
-            self._schedule()
-
-    def _shown_second(self) -> int:
-        return math.ceil(self.session.remaining() - 1e-9)
+        self.pacer.wake()
 
     def _handle(self, events: list[Event]) -> None:
+        self.pacer.handle(events)
+
+    def _emit(self, events: list[Event]) -> None:
         for event in events:
             if isinstance(event, SegmentStarted):
                 self.segmentStarted.emit(event.segment)
@@ -156,24 +192,3 @@ class SessionDriver(QObject):
         if state != self._last_state:
             self._last_state = state
             self.stateChanged.emit(state)
-        self._last_shown = self._shown_second()
-        self.tick.emit()
-        self._schedule()
-
-    def _schedule(self) -> None:
-        due = self.session.next_due()
-        if due is None:
-            self._timer.stop()
-            return
-        now = self._clock()
-        wake = min(due, now + self._display_interval(now))
-        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
-
-    def _display_interval(self, now: float) -> float:
-        """Seconds until the shown number changes or the arc moves a device pixel."""
-        remaining = self.session.remaining(now)
-        to_next_second = remaining - math.floor(remaining - 1e-9) if remaining > 0 else 1.0
-        if self.session.segment.seconds < SWEEP_MIN_SECONDS:
-            return max(to_next_second, 0.001)
-        per_step = self.session.segment.seconds * ARC_STEP_PIXELS / max(self.arc_pixels, 1.0)
-        return max(min(to_next_second, max(per_step, MIN_FRAME_SECONDS)), 0.001)

@@ -179,10 +179,10 @@ class MprisService(QObject):
 
     def position(self) -> int:
         driver = self.driver
-        return round(driver.session.segment_elapsed() * 1_000_000) if driver else 0
+        return round(driver.segment_elapsed() * 1_000_000) if driver else 0
 
     def _minutes_left(self) -> str:
-        seconds = self.driver.session.total_remaining() if self.driver else 0.0
+        seconds = self.driver.total_remaining() if self.driver else 0.0
         return f"{math.ceil(seconds / 60)} min left"
 
     def _tick(self) -> None:

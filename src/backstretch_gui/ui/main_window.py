@@ -22,6 +22,7 @@ from .. import __version__
 from ..core import listing
 from ..core.paths import user_routines_dir
 from ..core.words import clock
+from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
 from .picker import SAFETY_NOTICE, PickerPage
@@ -32,18 +33,13 @@ from .qt_values import ID_ROLE, PLAIN_TEXT
 # rebuild that cache or to open a file from elsewhere. The step view, the summary and
 # the session core are imported when first needed, so the window appears sooner.
 if TYPE_CHECKING:
-    from ..core.plan import RoutinePlan
+    from ..core.session import SessionReport
     from ..services.driver import SessionDriver
     from ..services.hands_free import HandsFree
-    from ..services.inhibit import ScreenSaverInhibitor
     from .step_view import StepView
     from .summary import SummaryPage
 
 Clock = Callable[[], float]
-
-ASK_BEFORE_STOP_AFTER = 60.0
-"""Esc asks before stopping a session that has run longer than this (seconds)."""
-RELEASE_SCREEN_AFTER_PAUSE_MS = 120_000
 
 
 class MainWindow(QMainWindow):
@@ -56,20 +52,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Backstretch")
-        self.clock = clock
-        """The monotonic clock sessions run on (tests and screenshots pass a fake one)."""
         self.settings = settings or Settings()
-        self.sources = sources
-        """The catalog and routine folders; None for the bundled and the user's."""
+        self.controller = AppController(self.settings, clock, sources, self)
+        """Everything between the parts; this window only shows it and passes commands."""
         self.theme = theme.LIGHT
-        self._plan: RoutinePlan | None = None
-        """The routine of the current session, kept to retime it."""
-        self.driver: SessionDriver | None = None
         self._step_view: StepView | None = None
         self._summary: SummaryPage | None = None
-        self._current_routine = ""
-        self._inhibitor: ScreenSaverInhibitor | None = None
-        self._hands_free: HandsFree | None = None
         self.notice = QLabel()
         self.notice.setObjectName("noticeLabel")
         self.notice.setProperty("role", "warning")
@@ -77,11 +65,6 @@ class MainWindow(QMainWindow):
         self.notice.setProperty("textFormat", PLAIN_TEXT)
         self.notice.setWordWrap(True)
         self.notice.setContentsMargins(24, 4, 24, 6)
-        self._release_timer = QTimer(self)
-        self._release_timer.setSingleShot(True)
-        self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
-        self._release_timer.timeout.connect(self._release_screen)
-
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
         self.apply_theme(self.settings.system_dark)
@@ -90,7 +73,16 @@ class MainWindow(QMainWindow):
         self.picker = PickerPage()
         self.pages.addWidget(self.picker)
         self.setCentralWidget(self.pages)
-        self.picker.startRequested.connect(lambda routine_id: self.open_routine(routine_id, True))
+        controller = self.controller
+        controller.listingChanged.connect(lambda rows: self.picker.set_listing(rows))
+        controller.sessionOpened.connect(self._session_opened)
+        controller.sessionEnded.connect(self._show_summary)
+        controller.fileBroke.connect(lambda path: self.picker.select_file(path))
+        controller.cannotOpen.connect(self._tell)
+        controller.notice.connect(self.notify)
+        controller.raiseRequested.connect(self.bring_to_front)
+
+        self.picker.startRequested.connect(lambda routine_id: controller.open(routine_id, True))
         self.picker.banner.dismissed.connect(self.settings.dismiss_safety_notice)
         self.picker.banner.setVisible(not self.settings.safety_notice_dismissed)
         # Typing searches and the arrows and Enter choose from the first key on (the
@@ -126,24 +118,28 @@ class MainWindow(QMainWindow):
             from .summary import SummaryPage
 
             self._summary = SummaryPage()
-            self._summary.againRequested.connect(
-                lambda: self.open_routine(self._current_routine, True)
-            )
+            self._summary.againRequested.connect(self.controller.again)
             self._summary.backRequested.connect(self.show_picker)
             self.pages.addWidget(self._summary)
         return self._summary
 
     @property
     def hands_free(self) -> HandsFree:
-        """Sounds, voice and media keys; built with the first session."""
-        if self._hands_free is None:
-            from ..services.hands_free import HandsFree
+        """Sounds, voice and media keys (the controller's)."""
+        return self.controller.hands_free
 
-            self._hands_free = HandsFree(
-                self.settings.audio(), self.remote_command, self.bring_to_front, self
-            )
-            self._hands_free.problem.connect(self.notify)
-        return self._hands_free
+    @property
+    def driver(self) -> SessionDriver | None:
+        """The open session's driver, if any (the controller's)."""
+        return self.controller.driver
+
+    @property
+    def sources(self) -> tuple[Path, listing.Folders] | None:
+        return self.controller.sources
+
+    @sources.setter
+    def sources(self, sources: tuple[Path, listing.Folders] | None) -> None:
+        self.controller.sources = sources
 
     def notify(self, message: str) -> None:
         """A quiet, non-modal notice at the bottom of the window (also on stderr)."""
@@ -151,16 +147,6 @@ class MainWindow(QMainWindow):
         shown = [line for line in self.notice.text().split("\n") if line]
         self.notice.setText("\n".join([*shown, message][-3:]))
         self.statusBar().show()
-
-    def remote_command(self, name: str) -> None:
-        """A control from outside the window (media keys, a headset, the sound menu)."""
-        if self.driver is None or not self.in_session_view():
-            return
-        if name == "stop":
-            self.driver.stop()
-            self._show_summary()
-        else:
-            getattr(self.driver, name)()
 
     def bring_to_front(self) -> None:
         self.showNormal() if self.isMinimized() else self.show()
@@ -183,16 +169,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self._session_actions: list[QAction] = []
-        command = self._command
+        remote = self.controller.remote
         # Page Down/Up are what presentation clickers send; media keys work when the
-        # window has focus (and through MPRIS when it has not).
+        # window has focus (and through MPRIS when it has not). These act only while
+        # the step view shows (see _page_changed).
         play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
-        self._action("Play or pause", play_keys, lambda: command("toggle"), True)
+        self._action("Play or pause", play_keys, lambda: remote("toggle"), True)
         next_keys = ["Right", "N", "PgDown", "Media Next"]
-        self._action("Next", next_keys, lambda: command("next"), True)
+        self._action("Next", next_keys, lambda: remote("next"), True)
         previous_keys = ["Left", "P", "PgUp", "Media Previous"]
-        self._action("Previous", previous_keys, lambda: command("previous"), True)
-        self._action("Restart step", ["R"], lambda: command("restart_step"), True)
+        self._action("Previous", previous_keys, lambda: remote("previous"), True)
+        self._action("Restart step", ["R"], lambda: remote("restart_step"), True)
         self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -209,10 +196,6 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self._action("&About Backstretch", [], self.show_about))
 
-    def _command(self, name: str) -> None:
-        if self.driver is not None and self.in_session_view():
-            getattr(self.driver, name)()
-
     def _page_changed(self) -> None:
         in_session = self.in_session_view()
         for action in self._session_actions:
@@ -225,8 +208,7 @@ class MainWindow(QMainWindow):
 
     def load_library(self) -> None:
         """Fill the picker from the routine files (through the listing cache)."""
-        catalog, folders = self.sources or listing.default_sources()
-        self.picker.set_listing(listing.routine_listing(catalog, folders))
+        self.controller.read_listing()
 
     def reload_library(self) -> None:
         current = self.picker.list.currentItem()
@@ -248,68 +230,26 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, id_or_path: str, start: bool = False) -> bool:
         """Show a routine's step view, ready (or started); False with a message if not."""
-        from ..core.problems import InvalidFileError
-        from ..core.timeline import compile_plan
-        from ..services.driver import SessionDriver
+        return self.controller.open(id_or_path, start)
 
-        catalog, folders = self.sources or listing.default_sources()
-        plan = listing.routine_plan(id_or_path, catalog, folders)
-        try:
-            if plan is None and (
-                Path(id_or_path).suffix in (".yaml", ".yml") or Path(id_or_path).is_file()
-            ):
-                plan = _plan_of_file(Path(id_or_path), catalog)
-        except InvalidFileError as error:
-            self._tell("This routine can't be opened:\n\n" + str(error))
-            return False
-        if plan is None:
-            listed = self.picker.rows.get(id_or_path)
-            if listed is not None:  # its file broke after the list was read
-                self.load_library()
-                self.picker.select_file(listed.file)
-                self._tell(
-                    "This routine's file has changed and can no longer be read. "
-                    "The list of routines shows what is wrong with it."
-                )
-            else:
-                self._tell(f"There is no routine called “{id_or_path}”.")
-            return False
-        self._retire_driver()
-        self._current_routine = id_or_path
-        self._plan = plan
-        timeline = compile_plan(plan, self.settings.timing())
-        driver = SessionDriver(timeline, self.clock, parent=self)
-        self.driver = driver
-        driver.stateChanged.connect(self._state_changed)
+    def _session_opened(self, driver: SessionDriver) -> None:
+        driver.stateChanged.connect(self._update_title)
         driver.tick.connect(self._update_title)
-        driver.finished.connect(lambda _: self._show_summary())
-        self.hands_free.attach(driver)
-        self.step_view.attach(driver, plan.exercises)
+        self.step_view.attach(driver, self.controller.exercises)
         self.pages.setCurrentWidget(self.step_view)
-        if start:
-            driver.start()
-        return True
-
-    def _retire_driver(self) -> None:
-        if self._hands_free is not None:
-            self._hands_free.detach()
-        if self.driver is not None:
-            self.driver.shutdown()
-            self.driver.deleteLater()
-            self.driver = None
-        self._release_screen()
 
     def request_stop(self) -> None:
-        from ..core.session import State
-
-        driver = self.driver
-        if driver is None or driver.state in (State.FINISHED, State.STOPPED):
+        """Esc or the stop button: asks first once a session has run a while."""
+        controller = self.controller
+        policy = controller.stop_policy()
+        if policy is StopPolicy.LEAVE:
             self.show_picker()
             return
-        if driver.session.active_elapsed() > ASK_BEFORE_STOP_AFTER:
+        driver = controller.driver
+        if policy is StopPolicy.ASK and driver is not None:
             from PySide6.QtWidgets import QMessageBox  # dialogs: imported when first shown
 
-            was_running = driver.state is State.RUNNING
+            was_running = driver.state.value == "running"
             answer = QMessageBox.question(
                 self,
                 "Stop the session?",
@@ -317,48 +257,19 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
-                if was_running and driver.state is State.PAUSED:
+                if was_running and driver.state.value == "paused":
                     driver.resume()
                 return
-        if driver.session.active_elapsed() == 0 and driver.state is State.READY:
-            self._retire_driver()
-            self.show_picker()
-            return
-        driver.stop()
-        self._show_summary()
+        controller.stop()
 
-    def _show_summary(self) -> None:
-        if self.driver is not None:
-            self.summary.show_session(self.driver.session)
-        self._release_screen()
+    def _show_summary(self, report: SessionReport) -> None:
+        self.summary.show_report(report)
         self.pages.setCurrentWidget(self.summary)
 
     def show_picker(self) -> None:
-        self._retire_driver()
+        self.controller.close_session()
         self.pages.setCurrentWidget(self.picker)
         self.picker.search.setFocus()
-
-    def _state_changed(self, state: str) -> None:
-        if state == "running":
-            self._release_timer.stop()
-            self._inhibit_screen()
-        elif state == "paused":
-            self._release_timer.start()
-        else:
-            self._release_screen()
-        self._update_title()
-
-    def _inhibit_screen(self) -> None:
-        if self._inhibitor is None:
-            from ..services.inhibit import ScreenSaverInhibitor
-
-            self._inhibitor = ScreenSaverInhibitor(self)
-        self._inhibitor.inhibit()
-
-    def _release_screen(self) -> None:
-        self._release_timer.stop()
-        if self._inhibitor is not None:
-            self._inhibitor.release()
 
     # --- look -----------------------------------------------------------------------
 
@@ -433,22 +344,13 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.hands_free, self)
-        dialog.timingChanged.connect(self._retime)
+        dialog.timingChanged.connect(self.controller.retime)
         dialog.open()
-
-    def _retime(self) -> None:
-        """New get-ready or between-exercise times reach a session that is running."""
-        if self.driver is not None and self._plan is not None:
-            from ..core.timeline import compile_plan
-
-            self.driver.retime(compile_plan(self._plan, self.settings.timing()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.isFullScreen():
             self.settings.save_geometry(self.saveGeometry())
-        self._retire_driver()
-        if self._hands_free is not None:
-            self._hands_free.shutdown()
+        self.controller.shutdown()
         super().closeEvent(event)
 
 
@@ -471,13 +373,3 @@ class FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)
         return False
-
-
-def _plan_of_file(path: Path, catalog: Path) -> RoutinePlan:
-    """A routine file outside the library, read and checked against the catalog."""
-    from ..core.library import load_catalog, load_routine
-    from ..core.plan import plan_routine
-
-    loaded = load_catalog(catalog)
-    routine = load_routine(path, loaded)
-    return plan_routine(routine, {exercise.id: exercise for exercise in loaded.exercises})

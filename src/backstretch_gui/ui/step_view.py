@@ -194,7 +194,7 @@ class StepView(QWidget):
         driver.frame.connect(self.ring.refresh)  # straight to the ring: frames are many
         driver.stateChanged.connect(self.show_state)
         driver.cueDue.connect(self._announce)
-        self.ring.on_arc_length = lambda pixels: setattr(driver, "arc_pixels", pixels)
+        self.ring.set_arc_pace(driver.arc)
         self.ring.on_arc_length(self.ring.width() * 3.1416 * self.devicePixelRatioF())
         self.ring.set_source(driver.remaining)
         self.show_segment(driver.segment)
@@ -238,7 +238,6 @@ class StepView(QWidget):
         breath = BREATH_TEXT.get(segment.breath, "")
         self.breathLabel.setText(breath)
         self.ring.set_segment(segment.seconds, colour, KIND_CAPTIONS[segment.kind])
-        session = driver.session
         # Between whole seconds only the arc moves, and a figure in mid-movement.
         if self._fading:
             driver.frame.disconnect(self.illustration.update)
@@ -249,7 +248,7 @@ class StepView(QWidget):
             segment.keyframe,
             segment.mirrored,
             segment.from_keyframe,
-            lambda: session.segment_elapsed() / segment.seconds,
+            lambda: driver.segment_elapsed() / segment.seconds,
             description=f"{segment.exercise_name}: {segment.cue}",
         )
         self.nextUpLabel.setText(self._next_up(segment))
@@ -270,15 +269,14 @@ class StepView(QWidget):
         driver = self.driver
         if driver is None:
             return
-        session = driver.session
-        if self.illustration.moving and session.state is State.RUNNING:
+        if self.illustration.moving and driver.state is State.RUNNING:
             self.illustration.update()
         total = driver.timeline.total_seconds
-        position = session.position()
+        position = driver.position()
         value = round(1000 * position / total) if total else 1000
         if value != self.progress.value():
             self.progress.show_value(value)
-        left = f"{clock(session.total_remaining())} left"
+        left = f"{clock(driver.total_remaining())} left"
         if left != self.timeLeft.text():
             self.timeLeft.setText(left)
         # Last: the ring repaints at once, and with it everything marked above, so a

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.session import Outcome, Session, State
+from ..core.session import Outcome, SessionReport
 from ..core.words import clock
 
 
@@ -60,20 +60,15 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
-    def show_session(self, session: Session) -> None:
-        timeline = session.timeline
-        done = [
-            s for s, o in zip(timeline.steps, session.outcomes, strict=True) if o is Outcome.DONE
-        ]
-        skipped = [
-            s for s, o in zip(timeline.steps, session.outcomes, strict=True) if o is Outcome.SKIPPED
-        ]
-        finished = session.state is State.FINISHED
+    def show_report(self, report: SessionReport) -> None:
+        done = report.count(Outcome.DONE)
+        skipped = report.count(Outcome.SKIPPED)
+        finished = report.finished
         self.heading.setText("Well done" if finished and done else "Session ended")
         font = self.heading.font()
         font.setPixelSize(44)
         self.heading.setFont(font)
-        self.title.setText(timeline.title)
+        self.title.setText(report.title)
         font = self.title.font()
         font.setPixelSize(20)
         self.title.setFont(font)
@@ -83,12 +78,12 @@ class SummaryPage(QWidget):
             Outcome.PENDING: "– not reached",
         }
         rows = "".join(
-            f"<tr><td style='padding:4px 16px'>{html.escape(span.exercise_name)}</td>"
+            f"<tr><td style='padding:4px 16px'>{html.escape(name)}</td>"
             f"<td style='padding:4px 16px'>{marks[outcome]}</td></tr>"
-            for span, outcome in zip(timeline.steps, session.outcomes, strict=True)
+            for name, outcome in report.steps
         )
         self.stats.setText(
-            f"<p style='font-size:22px'><b>{len(done)}</b> done · <b>{len(skipped)}</b> skipped"
-            f" · <b>{clock(session.active_elapsed())}</b> taken</p>"
+            f"<p style='font-size:22px'><b>{done}</b> done · <b>{skipped}</b> skipped"
+            f" · <b>{clock(report.active_seconds)}</b> taken</p>"
             f"<table align='center' style='font-size:17px'>{rows}</table>"
         )
