@@ -39,7 +39,7 @@ def ink(image: QImage, within: QRect) -> QRect:
 def test_minutes_and_seconds_fit_the_ring_whole(qtbot: QtBot) -> None:
     left = [117.0]
     ring = shown_ring(qtbot, 120, left)
-    box = ring._geometry().number_box
+    box = ring.number_box()
     long = ink(ring.grab().toImage(), box)
     # Cut-off text would run into the box's edges; the whole "1:57" stays inside.
     assert box.left() < long.left() and long.right() < box.right(), (box, long)

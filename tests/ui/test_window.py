@@ -71,7 +71,7 @@ def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
         step = min(0.25, seconds)
         clock.advance(step)
         seconds -= step
-        window.driver._wake()
+        window.driver.pacer.wake()
 
 
 def test_every_automation_name_is_there(window: MainWindow) -> None:
@@ -378,11 +378,11 @@ def test_nothing_ticks_while_paused(test_window: MainWindow) -> None:
     test_window.open_routine("short", start=True)
     driver = test_window.driver
     assert driver is not None
-    assert driver._timer.isActive()
+    assert driver.waiting()
     driver.pause()
-    assert not driver._timer.isActive()
+    assert not driver.waiting()
     driver.resume()
-    assert driver._timer.isActive()
+    assert driver.waiting()
 
 
 def test_opening_a_broken_file_says_why(test_window: MainWindow, tmp_path: Path) -> None:

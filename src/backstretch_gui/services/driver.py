@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import time
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal

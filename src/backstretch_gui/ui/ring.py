@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..core.pacing import ArcPace
+
 NUMBER_SHARE = 0.40
 """Font pixel size of the number as a share of the ring's diameter."""
 STROKE_SHARE = 0.06
@@ -118,10 +120,16 @@ class CountdownRing(QWidget):
         touches the number."""
         self._glyphs: dict[int, NumberGlyphs] = {}  # by font pixel size
         self._number_sizes: dict[int, int] = {}  # font pixel size by length of the text
-        self.on_arc_length: Callable[[float], None] = lambda pixels: None
-        """Told the arc's length in device pixels whenever it changes."""
+        self.arc_pace = ArcPace()
+        """The arc's length in device pixels, kept up to date here for whoever paces
+        the frames (the session driver reads it)."""
 
     # --- what it shows --------------------------------------------------------------
+
+    def set_arc_pace(self, pace: ArcPace) -> None:
+        """Keep ``pace`` (the one the session driver was built with) up to date."""
+        self.arc_pace = pace
+        self._measure_arc()
 
     def set_source(self, remaining: Callable[[], float]) -> None:
         """``remaining`` is read live at every paint (from the session driver)."""
@@ -188,10 +196,13 @@ class CountdownRing(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._forget_drawings()
-        self.on_arc_length(math.pi * self.ring_rect().width() * self.devicePixelRatioF())
+
+    def _measure_arc(self) -> None:
+        self.arc_pace.pixels = math.pi * self.ring_rect().width() * self.devicePixelRatioF()
 
     def _forget_drawings(self) -> None:
         """Size or pixel ratio changed: everything drawn ahead must be drawn again."""
+        self._measure_arc()
         self._face = self._cached_geometry = None
         self._glyphs.clear()
         self._number_sizes.clear()
@@ -222,6 +233,10 @@ class CountdownRing(QWidget):
             self._strip = (dirty, start, fraction, dirty.intersects(g.number_box))
             self._shown_fraction = fraction
             self.repaint(dirty)
+
+    def number_box(self) -> QRect:
+        """Where the number is drawn, in the ring's own pixels."""
+        return self._geometry().number_box
 
     def _arc_strip(self, start: float, end: float) -> QRect:
         """The rectangle around the part of the arc between two fractions."""

@@ -195,7 +195,6 @@ class StepView(QWidget):
         driver.stateChanged.connect(self.show_state)
         driver.cueDue.connect(self._announce)
         self.ring.set_arc_pace(driver.arc)
-        self.ring.on_arc_length(self.ring.width() * 3.1416 * self.devicePixelRatioF())
         self.ring.set_source(driver.remaining)
         self.show_segment(driver.segment)
         self.show_state(driver.state.value)
