@@ -19,7 +19,8 @@ from .services.pyside_tuning import skip_pyside_source_scan
 skip_pyside_source_scan()
 
 from .ui import theme  # noqa: E402
-from .ui.main_window import FirstPaint, MainWindow  # noqa: E402
+from .ui.main_window import MainWindow  # noqa: E402
+from .ui.window_parts import FirstPaint  # noqa: E402
 
 if TYPE_CHECKING:
     from .options import GuiOptions

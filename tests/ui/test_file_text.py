@@ -19,9 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from backstretch_gui.core.files import display_path
 from backstretch_gui.core.listing_rows import RoutineRow
-from backstretch_gui.ui.main_window import MainWindow, window_title
+from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.picker import display_path as picker_display_path
 from backstretch_gui.ui.picker import routine_html, tooltip
+from backstretch_gui.ui.window_parts import window_title
 
 from .test_window import tick
 from helpers import FakeClock

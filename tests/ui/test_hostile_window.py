@@ -60,7 +60,7 @@ def test_opening_a_hostile_file_from_elsewhere_says_why(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told: list[str] = []
-    monkeypatch.setattr(window, "_tell", told.append)
+    window.controller.cannotOpen.connect(told.append)
     hostile_folder(tmp_path)
     for name in ("loop.yaml", "folder.yaml", "zero.yaml", "exercises.yaml"):
         assert not window.open_routine(str(tmp_path / name))

@@ -8,25 +8,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QWidget,
 )
 
-from .. import __version__
 from ..core import listing
 from ..core.paths import user_routines_dir
-from ..core.words import clock
 from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
-from .picker import SAFETY_NOTICE, PickerPage
+from .picker import PickerPage
 from .qt_values import ID_ROLE, PLAIN_TEXT
+from .window_parts import FirstPaint, ask_to_stop, session_title, show_about, tell, window_title
 
 # The picker is painted from the cached listing alone and a session runs from its
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
@@ -78,7 +75,7 @@ class MainWindow(QMainWindow):
         controller.sessionOpened.connect(self._session_opened)
         controller.sessionEnded.connect(self._show_summary)
         controller.fileBroke.connect(lambda path: self.picker.select_file(path))
-        controller.cannotOpen.connect(self._tell)
+        controller.cannotOpen.connect(lambda message: tell(self, message))
         controller.notice.connect(self.notify)
         controller.raiseRequested.connect(self.bring_to_front)
 
@@ -194,7 +191,7 @@ class MainWindow(QMainWindow):
         self.focus_action.setCheckable(True)
         view_menu.addAction(self.focus_action)
         help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&About Backstretch", [], self.show_about))
+        help_menu.addAction(self._action("&About Backstretch", [], lambda: show_about(self)))
 
     def _page_changed(self) -> None:
         in_session = self.in_session_view()
@@ -247,16 +244,8 @@ class MainWindow(QMainWindow):
             return
         driver = controller.driver
         if policy is StopPolicy.ASK and driver is not None:
-            from PySide6.QtWidgets import QMessageBox  # dialogs: imported when first shown
-
             was_running = driver.state.value == "running"
-            answer = QMessageBox.question(
-                self,
-                "Stop the session?",
-                "Stop this session? You can see what you did on the next screen.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_to_stop(self):
                 if was_running and driver.state.value == "paused":
                     driver.resume()
                 return
@@ -298,19 +287,7 @@ class MainWindow(QMainWindow):
             self.apply_theme()  # and remembers it
 
     def _update_title(self) -> None:
-        driver = self.driver
-        if driver is None or not self.in_session_view():
-            self.setWindowTitle("Backstretch")
-            return
-        segment = driver.segment
-        left = clock(driver.remaining())
-        if driver.state.value == "paused":
-            title = f"Paused · {segment.exercise_name} — Backstretch"
-        elif driver.state.value == "running":
-            title = f"{left} · {segment.exercise_name} — Backstretch"
-        else:
-            title = f"{driver.timeline.title} — Backstretch"
-        title = window_title(title)
+        title = window_title(session_title(self.driver if self.in_session_view() else None))
         if title != self.windowTitle():
             self.setWindowTitle(title)
 
@@ -322,23 +299,6 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.showNormal()
-
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            "About Backstretch",
-            f"<h3>Backstretch {__version__}</h3><p>A follow-along timer for back-stretching "
-            f"routines.</p><p><b>Please read:</b> {SAFETY_NOTICE}</p>",
-        )
-
-    def _tell(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Warning, "Backstretch", message, parent=self)
-        box.setProperty("textFormat", PLAIN_TEXT)  # it may quote a file's text
-        box.open()
 
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -352,24 +312,3 @@ class MainWindow(QMainWindow):
             self.settings.save_geometry(self.saveGeometry())
         self.controller.shutdown()
         super().closeEvent(event)
-
-
-def window_title(text: str) -> str:
-    """``text`` for setWindowTitle(), which drops a lone "[*]" (the place of the
-    "modified" mark) and shows "[*][*]" as "[*]"."""
-    return text.replace("[*]", "[*][*]")
-
-
-class FirstPaint(QObject):
-    """Calls ``then`` once, right after ``widget`` is first painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
