@@ -185,7 +185,8 @@ class AppController(QObject):
             self.driver.retime(compile_plan(self._plan, self.settings.timing()))
 
     def remote(self, command: str) -> None:
-        """A control from outside the window (media keys, a headset, the sound menu)."""
+        """A control from outside the window (media keys, a headset, the sound menu),
+        by its MPRIS name."""
         driver = self.driver
         if driver is None or driver.state in (State.FINISHED, State.STOPPED):
             return
@@ -200,6 +201,13 @@ class AppController(QObject):
         }
         if command in commands:
             commands[command]()
+
+    def command(self, command: Callable[[SessionDriver], None]) -> None:
+        """A session command from the window's keys: ``SessionDriver.next`` and the
+        like, while a session runs or waits."""
+        driver = self.driver
+        if driver is not None and driver.state not in (State.FINISHED, State.STOPPED):
+            command(driver)
 
     @property
     def hands_free(self) -> HandsFree:

@@ -166,17 +166,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self._session_actions: list[QAction] = []
-        remote = self.controller.remote
+        command = self.controller.command  # the driver module is imported with a session
         # Page Down/Up are what presentation clickers send; media keys work when the
         # window has focus (and through MPRIS when it has not). These act only while
         # the step view shows (see _page_changed).
         play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
-        self._action("Play or pause", play_keys, lambda: remote("toggle"), True)
+        self._action("Play or pause", play_keys, lambda: command(lambda d: d.toggle()), True)
         next_keys = ["Right", "N", "PgDown", "Media Next"]
-        self._action("Next", next_keys, lambda: remote("next"), True)
+        self._action("Next", next_keys, lambda: command(lambda d: d.next()), True)
         previous_keys = ["Left", "P", "PgUp", "Media Previous"]
-        self._action("Previous", previous_keys, lambda: remote("previous"), True)
-        self._action("Restart step", ["R"], lambda: remote("restart_step"), True)
+        self._action("Previous", previous_keys, lambda: command(lambda d: d.previous()), True)
+        self._action("Restart step", ["R"], lambda: command(lambda d: d.restart_step()), True)
         self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")

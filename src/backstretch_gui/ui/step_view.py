@@ -6,6 +6,8 @@ lives in the driver and the core.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -164,13 +166,13 @@ class StepView(QWidget):
         layout.addLayout(main, 1)
         layout.addLayout(controls)
         self.stopButton.clicked.connect(self.stopRequested)
-        self.previousButton.clicked.connect(lambda: self._command("previous"))
-        self.playPauseButton.clicked.connect(lambda: self._command("toggle"))
-        self.nextButton.clicked.connect(lambda: self._command("next"))
+        self.previousButton.clicked.connect(lambda: self._command(SessionDriver.previous))
+        self.playPauseButton.clicked.connect(lambda: self._command(SessionDriver.toggle))
+        self.nextButton.clicked.connect(lambda: self._command(SessionDriver.next))
 
-    def _command(self, name: str) -> None:
+    def _command(self, command: Callable[[SessionDriver], None]) -> None:
         if self.driver is not None:
-            getattr(self.driver, name)()
+            command(self.driver)
 
     def _control(self, name: str, tip: str) -> QPushButton:
         button = QPushButton()
