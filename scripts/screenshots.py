@@ -51,11 +51,11 @@ def run_to(driver: SessionDriver, clock: FakeClock, kind: SegmentKind, into: flo
     """Let the fake clock run until a segment of ``kind`` is ``into`` seconds old."""
     while driver.segment.kind is not kind:
         clock.now += 0.5
-        driver._wake()
+        driver.pacer.wake()
     while into > 0:  # small steps, as the event loop would (a long gap pauses the session)
         clock.now += min(into, 0.5)
         into -= 0.5
-        driver._wake()
+        driver.pacer.wake()
 
 
 def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
@@ -85,7 +85,7 @@ def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
     save(window, f"step-hold-{suffix}")
     while driver.state is State.RUNNING:
         clock.now += 0.5
-        driver._wake()
+        driver.pacer.wake()
     save(window, f"summary-{suffix}")
     from backstretch_gui.ui.settings_dialog import SettingsDialog
 

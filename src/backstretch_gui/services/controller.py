@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import listing
+from ..core.pacing import ArcPace
 from ..core.session import State
 from .settings import Settings
 
@@ -89,6 +90,9 @@ class AppController(QObject):
         """The open routine's plan, kept to retime it."""
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
+        self.arc_pace = ArcPace()
+        """The ring's arc length in device pixels: the ring keeps it up to date, every
+        session driver is built with it and paces its frames by it."""
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
@@ -236,7 +240,8 @@ class AppController(QObject):
         self.close_session()
         self.routine = id_or_path
         self._plan = plan
-        driver = SessionDriver(compile_plan(plan, self.settings.timing()), self.clock, self)
+        timeline = compile_plan(plan, self.settings.timing())
+        driver = SessionDriver(timeline, self.clock, self, arc=self.arc_pace)
         self.driver = driver
         driver.stateChanged.connect(self._state_changed)
         driver.finished.connect(lambda _: self._finished())

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
             from .step_view import StepView
 
             self._step_view = StepView()
+            self._step_view.ring.set_arc_pace(self.controller.arc_pace)
             self._step_view.apply_theme(self.theme)
             self._step_view.stopRequested.connect(self.request_stop)
             self.pages.addWidget(self._step_view)

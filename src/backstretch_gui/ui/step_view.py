@@ -196,7 +196,6 @@ class StepView(QWidget):
         driver.frame.connect(self.ring.refresh)  # straight to the ring: frames are many
         driver.stateChanged.connect(self.show_state)
         driver.cueDue.connect(self._announce)
-        self.ring.set_arc_pace(driver.arc)
         self.ring.set_source(driver.remaining)
         self.show_segment(driver.segment)
         self.show_state(driver.state.value)
