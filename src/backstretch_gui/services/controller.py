@@ -253,12 +253,11 @@ class AppController(QObject):
             self.release_screen()
             self.sessionEnded.emit(self.driver.report())
 
-    def _state_changed(self, state: object) -> None:
-        value = getattr(state, "value", state)  # the driver's State, or its name
-        if value == State.RUNNING.value:
+    def _state_changed(self, state: State) -> None:
+        if state is State.RUNNING:
             self._release_timer.stop()
             self._inhibit_screen()
-        elif value == State.PAUSED.value:
+        elif state is State.PAUSED:
             self._release_timer.start()
         else:
             self.release_screen()

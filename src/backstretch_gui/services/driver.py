@@ -58,7 +58,7 @@ class SessionDriver(QObject):
         cueDue(CueDue): a cue should be played now.
         tick(): the shown second changed or something happened; refresh everything.
         frame(): only the ring's arc (and a moving figure) needs repainting.
-        stateChanged(str): ready, running, paused, finished or stopped.
+        stateChanged(State): ready, running, paused, finished or stopped.
         pausedByInterruption(): the clock jumped (sleep, a stopped process).
         finished(tuple): the routine is done; carries the finish cues.
     """
@@ -67,7 +67,7 @@ class SessionDriver(QObject):
     cueDue = Signal(object)
     tick = Signal()
     frame = Signal()
-    stateChanged = Signal(str)
+    stateChanged = Signal(object)
     pausedByInterruption = Signal()
     finished = Signal(object)
 
@@ -93,7 +93,7 @@ class SessionDriver(QObject):
             on_frame=self.frame.emit,
         )
         """When to wake; a test on a fake clock calls its ``wake()`` as the timer would."""
-        self._last_state: str | None = None
+        self._last_state: State | None = None
 
     # --- queries --------------------------------------------------------------------
 
@@ -187,7 +187,7 @@ class SessionDriver(QObject):
                 self.pausedByInterruption.emit()
             elif isinstance(event, Finished):
                 self.finished.emit(event.cues)
-        state = self.session.state.value
+        state = self.session.state
         if state != self._last_state:
             self._last_state = state
             self.stateChanged.emit(state)

@@ -20,13 +20,14 @@ from typing import Any
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 
 from ..core.enums import Sides
+from ..core.session import State
 from .driver import SessionDriver
 
 SERVICE = "org.mpris.MediaPlayer2.backstretch"
 PATH = "/org/mpris/MediaPlayer2"
 ROOT_INTERFACE = "org.mpris.MediaPlayer2"
 PLAYER_INTERFACE = "org.mpris.MediaPlayer2.Player"
-STATUS = {"running": "Playing", "paused": "Paused", "ready": "Paused"}
+STATUS = {State.RUNNING: "Playing", State.PAUSED: "Paused", State.READY: "Paused"}
 
 try:  # QtDBus is in PySide6-Essentials, but a build may leave it out
     from PySide6.QtDBus import (
@@ -76,13 +77,13 @@ class PlayerAdaptor(QDBusAbstractAdaptor):
     @Slot()
     def Play(self) -> None:
         driver = self.service.driver
-        if driver is not None and driver.state.value != "running":
+        if driver is not None and driver.state is not State.RUNNING:
             self.service.command("toggle")
 
     @Slot()
     def Pause(self) -> None:
         driver = self.service.driver
-        if driver is not None and driver.state.value == "running":
+        if driver is not None and driver.state is State.RUNNING:
             self.service.command("toggle")
 
     @Slot()
@@ -161,7 +162,7 @@ class MprisService(QObject):
 
     def playback_status(self) -> str:
         driver = self.driver
-        return STATUS.get(driver.state.value, "Stopped") if driver else "Stopped"
+        return STATUS.get(driver.state, "Stopped") if driver else "Stopped"
 
     def metadata(self) -> dict[str, Any]:
         driver = self.driver

@@ -245,9 +245,11 @@ class MainWindow(QMainWindow):
             return
         driver = controller.driver
         if policy is StopPolicy.ASK and driver is not None:
-            was_running = driver.state.value == "running"
+            from ..core.session import State
+
+            was_running = driver.state is State.RUNNING
             if not ask_to_stop(self):
-                if was_running and driver.state.value == "paused":
+                if was_running and driver.state is State.PAUSED:
                     driver.resume()
                 return
         controller.stop()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.enums import Breath, Sides
 from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
-from ..core.timeline import Segment, SegmentKind
+from ..core.timeline import CueKind, Segment, SegmentKind
 from ..core.words import clock
 from ..services.driver import SessionDriver
 from . import icons, theme
@@ -198,7 +198,7 @@ class StepView(QWidget):
         driver.cueDue.connect(self._announce)
         self.ring.set_source(driver.remaining)
         self.show_segment(driver.segment)
-        self.show_state(driver.state.value)
+        self.show_state(driver.state)
 
     def apply_theme(self, chosen: theme.Theme) -> None:
         self.theme = chosen
@@ -232,7 +232,7 @@ class StepView(QWidget):
         side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
-        colour = self.theme.kind_colour(segment.kind.value)
+        colour = self.theme.kind_colour(segment.kind)
         self.repLabel.setText(f"Rep {segment.rep} of {segment.reps}" if segment.rep else "")
         self.cueText.setText(segment.cue)
         breath = BREATH_TEXT.get(segment.breath, "")
@@ -283,8 +283,8 @@ class StepView(QWidget):
         # second costs one paint and one flush to the screen, not two.
         self.ring.refresh()
 
-    def show_state(self, state: str) -> None:
-        self.ring.set_paused(state == State.PAUSED.value)
+    def show_state(self, state: State) -> None:
+        self.ring.set_paused(state is State.PAUSED)
         self._update_play_icon()
 
     def _update_play_icon(self) -> None:
@@ -294,7 +294,7 @@ class StepView(QWidget):
 
     def _announce(self, due: CueDue) -> None:
         """Screen readers hear every spoken cue too."""
-        if due.cue.kind.value != "speech":
+        if due.cue.kind is not CueKind.SPEECH:
             return
         self.cueText.setAccessibleDescription(due.cue.text)
         if QAccessible.isActive():

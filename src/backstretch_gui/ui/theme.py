@@ -11,6 +11,10 @@ from typing import NamedTuple
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+TYPE_CHECKING = False  # the session core is not imported at start-up
+if TYPE_CHECKING:
+    from ..core.timeline import SegmentKind
+
 ACCENT = "#14A38B"
 """The one accent colour (also the highlight in the illustrations)."""
 
@@ -36,8 +40,8 @@ class Theme(NamedTuple):  # a NamedTuple, not a dataclass: dataclasses costs 1 m
     kinds: dict[str, str]
     """Ring colour per segment kind (its value): get ready, stretch, rest, switch sides."""
 
-    def kind_colour(self, kind: str) -> QColor:
-        return QColor(self.kinds[kind])
+    def kind_colour(self, kind: SegmentKind) -> QColor:
+        return QColor(self.kinds[kind.value])
 
 
 def _kinds(ready: str, work: str, rest: str, switch: str) -> dict[str, str]:

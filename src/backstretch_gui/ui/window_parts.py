@@ -42,11 +42,12 @@ def session_title(driver: SessionDriver | None) -> str:
     """The title bar during a session: time left and exercise, readable in a task bar."""
     if driver is None:
         return "Backstretch"
+    from ..core.session import State  # imported with the first session, not at start-up
+
     name = driver.segment.exercise_name
-    state = driver.state.value
-    if state == "paused":
+    if driver.state is State.PAUSED:
         return f"Paused · {name} — Backstretch"
-    if state == "running":
+    if driver.state is State.RUNNING:
         return f"{clock(driver.remaining())} · {name} — Backstretch"
     return f"{driver.timeline.title} — Backstretch"
 
