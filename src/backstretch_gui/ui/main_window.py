@@ -8,10 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QStackedWidget,
 )
@@ -22,8 +21,18 @@ from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
 from .picker import PickerPage
-from .qt_values import ID_ROLE, PLAIN_TEXT
-from .window_parts import FirstPaint, ask_to_stop, session_title, show_about, tell, window_title
+from .qt_values import ID_ROLE
+from .window_parts import (
+    FirstPaint,
+    NoticeBar,
+    add_action,
+    ask_to_stop,
+    session_actions,
+    session_title,
+    show_about,
+    tell,
+    window_title,
+)
 
 # The picker is painted from the cached listing alone and a session runs from its
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
@@ -55,13 +64,7 @@ class MainWindow(QMainWindow):
         self.theme = theme.LIGHT
         self._step_view: StepView | None = None
         self._summary: SummaryPage | None = None
-        self.notice = QLabel()
-        self.notice.setObjectName("noticeLabel")
-        self.notice.setProperty("role", "warning")
-        # Messages may quote a file's name or text: never read as markup (see PLAIN_TEXT).
-        self.notice.setProperty("textFormat", PLAIN_TEXT)
-        self.notice.setWordWrap(True)
-        self.notice.setContentsMargins(24, 4, 24, 6)
+        self.notice = NoticeBar()
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
         self.apply_theme(self.settings.system_dark)
@@ -142,8 +145,7 @@ class MainWindow(QMainWindow):
     def notify(self, message: str) -> None:
         """A quiet, non-modal notice at the bottom of the window (also on stderr)."""
         print(f"backstretch: {message}", file=sys.stderr)
-        shown = [line for line in self.notice.text().split("\n") if line]
-        self.notice.setText("\n".join([*shown, message][-3:]))
+        self.notice.add(message)
         self.statusBar().show()
 
     def bring_to_front(self) -> None:
@@ -156,43 +158,22 @@ class MainWindow(QMainWindow):
 
     # --- actions and keys -----------------------------------------------------------
 
-    def _action(self, text: str, keys: list[str], slot: object, session: bool = False) -> QAction:
-        action = QAction(text, self)  # its shortcuts work anywhere in this window
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if session:
-            self._session_actions.append(action)
-        return action
-
     def _build_actions(self) -> None:
-        self._session_actions: list[QAction] = []
-        command = self.controller.command  # the driver module is imported with a session
-        # Page Down/Up are what presentation clickers send; media keys work when the
-        # window has focus (and through MPRIS when it has not). These act only while
-        # the step view shows (see _page_changed).
-        play_keys = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
-        self._action("Play or pause", play_keys, lambda: command(lambda d: d.toggle()), True)
-        next_keys = ["Right", "N", "PgDown", "Media Next"]
-        self._action("Next", next_keys, lambda: command(lambda d: d.next()), True)
-        previous_keys = ["Left", "P", "PgUp", "Media Previous"]
-        self._action("Previous", previous_keys, lambda: command(lambda d: d.previous()), True)
-        self._action("Restart step", ["R"], lambda: command(lambda d: d.restart_step()), True)
-        self._action("Stop", ["Esc", "Media Stop"], self.request_stop, True)
+        self._session_actions = session_actions(self, self.controller, self.request_stop)
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addAction(self._action("&Open routine file…", ["Ctrl+O"], self.open_file))
-        file_menu.addAction(self._action("&Reload routines", ["F5"], self.reload_library))
+        file_menu.addAction(add_action(self, "&Open routine file…", ["Ctrl+O"], self.open_file))
+        file_menu.addAction(add_action(self, "&Reload routines", ["F5"], self.reload_library))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Settings…", ["Ctrl+,"], self.show_settings))
+        file_menu.addAction(add_action(self, "&Settings…", ["Ctrl+,"], self.show_settings))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", ["Ctrl+Q"], self.close))
+        file_menu.addAction(add_action(self, "&Quit", ["Ctrl+Q"], self.close))
         view_menu = menu.addMenu("&View")
-        self.focus_action = self._action("&Focus mode", ["F11"], self.toggle_focus_mode)
+        self.focus_action = add_action(self, "&Focus mode", ["F11"], self.toggle_focus_mode)
         self.focus_action.setCheckable(True)
         view_menu.addAction(self.focus_action)
         help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&About Backstretch", [], lambda: show_about(self)))
+        help_menu.addAction(add_action(self, "&About Backstretch", [], lambda: show_about(self)))
 
     def _page_changed(self) -> None:
         in_session = self.in_session_view()

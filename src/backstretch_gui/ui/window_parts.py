@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import __version__
 from ..core.words import clock
@@ -14,7 +15,55 @@ from .picker import SAFETY_NOTICE
 from .qt_values import PLAIN_TEXT
 
 if TYPE_CHECKING:
+    from ..services.controller import AppController
     from ..services.driver import SessionDriver
+
+# Page Down/Up are what presentation clickers send; media keys work when the window has
+# focus (and through MPRIS when it has not).
+PLAY_KEYS = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
+NEXT_KEYS = ["Right", "N", "PgDown", "Media Next"]
+PREVIOUS_KEYS = ["Left", "P", "PgUp", "Media Previous"]
+
+
+def add_action(window: QWidget, text: str, keys: list[str], slot: Callable[[], object]) -> QAction:
+    """An action whose shortcuts work anywhere in ``window``."""
+    action = QAction(text, window)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def session_actions(
+    window: QWidget, controller: AppController, stop: Callable[[], None]
+) -> list[QAction]:
+    """The session's keys, each bound to a driver method (the window enables them only
+    while the step view shows)."""
+    command = controller.command  # the driver's module is imported with the first session
+    return [
+        add_action(window, "Play or pause", PLAY_KEYS, lambda: command(lambda d: d.toggle())),
+        add_action(window, "Next", NEXT_KEYS, lambda: command(lambda d: d.next())),
+        add_action(window, "Previous", PREVIOUS_KEYS, lambda: command(lambda d: d.previous())),
+        add_action(window, "Restart step", ["R"], lambda: command(lambda d: d.restart_step())),
+        add_action(window, "Stop", ["Esc", "Media Stop"], stop),
+    ]
+
+
+class NoticeBar(QLabel):
+    """Quiet, non-modal notices at the bottom of the window: the last three."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("noticeLabel")
+        self.setProperty("role", "warning")
+        # Messages may quote a file's name or text: never read as markup.
+        self.setProperty("textFormat", PLAIN_TEXT)
+        self.setWordWrap(True)
+        self.setContentsMargins(24, 4, 24, 6)
+
+    def add(self, message: str) -> None:
+        shown = [line for line in self.text().split("\n") if line]
+        self.setText("\n".join([*shown, message][-3:]))
 
 
 class FirstPaint(QObject):
