@@ -28,13 +28,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import listing
-from ..core.pacing import ArcPace
-from ..core.session import State
 from .settings import Settings
 
+# The window is built with the controller before its first frame; the session core
+# (and `dataclasses` with it) is imported with the first session, not before.
 if TYPE_CHECKING:
     from ..core.listing_rows import Listing
+    from ..core.pacing import ArcPace
     from ..core.plan import ExercisePlan, RoutinePlan
+    from ..core.session import State
     from .driver import SessionDriver
     from .hands_free import HandsFree
     from .inhibit import ScreenSaverInhibitor
@@ -90,13 +92,21 @@ class AppController(QObject):
         """The open routine's plan, kept to retime it."""
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
-        self.arc_pace = ArcPace()
-        """The ring's arc length in device pixels: the ring keeps it up to date, every
-        session driver is built with it and paces its frames by it."""
+        self._arc_pace: ArcPace | None = None
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.setInterval(RELEASE_SCREEN_AFTER_PAUSE_MS)
         self._release_timer.timeout.connect(self.release_screen)
+
+    @property
+    def arc_pace(self) -> ArcPace:
+        """The ring's arc length in device pixels: the ring keeps it up to date, every
+        session driver is built with it and paces its frames by it."""
+        if self._arc_pace is None:
+            from ..core.pacing import ArcPace
+
+            self._arc_pace = ArcPace()
+        return self._arc_pace
 
     # --- routines -------------------------------------------------------------------
 
@@ -153,6 +163,8 @@ class AppController(QObject):
             self.driver.start()
 
     def stop_policy(self) -> StopPolicy:
+        from ..core.session import State
+
         driver = self.driver
         if driver is None or driver.state in (State.FINISHED, State.STOPPED):
             return StopPolicy.LEAVE
@@ -191,6 +203,8 @@ class AppController(QObject):
     def remote(self, command: str) -> None:
         """A control from outside the window (media keys, a headset, the sound menu),
         by its MPRIS name."""
+        from ..core.session import State
+
         driver = self.driver
         if driver is None or driver.state in (State.FINISHED, State.STOPPED):
             return
@@ -209,6 +223,8 @@ class AppController(QObject):
     def command(self, command: Callable[[SessionDriver], None]) -> None:
         """A session command from the window's keys: ``SessionDriver.next`` and the
         like, while a session runs or waits."""
+        from ..core.session import State
+
         driver = self.driver
         if driver is not None and driver.state not in (State.FINISHED, State.STOPPED):
             command(driver)
@@ -254,6 +270,8 @@ class AppController(QObject):
             self.sessionEnded.emit(self.driver.report())
 
     def _state_changed(self, state: State) -> None:
+        from ..core.session import State
+
         if state is State.RUNNING:
             self._release_timer.stop()
             self._inhibit_screen()
