@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -12,6 +12,70 @@ from ..core.paths import user_config_dir
 
 if TYPE_CHECKING:  # imported when first asked for: its dataclasses cost ~1.5 ms
     from ..core.preferences import AudioSettings, TimingOverrides
+
+
+class Setting(NamedTuple):
+    """One setting the user chooses in the Settings dialog: how it is kept in the file,
+    what it may hold and how the dialog shows it."""
+
+    key: str
+    """Its key in the INI file."""
+    field: str
+    """Its field of ``AudioSettings`` or ``TimingOverrides`` (and the dialog's control)."""
+    kind: type
+    """``bool``, ``str`` or ``float``."""
+    default: bool | str | float | None
+    """Used when the file lacks it or holds nonsense; None: optional, and absent by default
+    (a time "as the routine says")."""
+    label: str
+    """The dialog's label for its row."""
+    name: str
+    """The object name of its control in the dialog."""
+    low: float = 0.0
+    high: float = 0.0
+    """Numbers are clamped to low..high."""
+    text: str = ""
+    """A switch's words; for a choice, the words of the empty choice."""
+    steps: int = 0
+    """A number shown on a slider: slider steps per unit. 0: a spin box of seconds."""
+
+
+AUDIO: tuple[Setting, ...] = (
+    Setting(
+        "audio/sounds", "sounds", bool, True, "Sounds", "soundsSetting",
+        text="Chimes when the exercise or side changes, and at the end",
+    ),
+    Setting(
+        "audio/countdownBeeps", "countdown_beeps", bool, True, "Countdown", "beepsSetting",
+        text="Beeps in the last three seconds",
+    ),
+    Setting("audio/voice", "voice", bool, True, "Voice", "voiceSetting", text="Speak each cue"),
+    Setting(
+        "audio/voiceName", "voice_name", str, "", "Voice to use", "voiceNameSetting",
+        text="Automatic (your language)",
+    ),
+    Setting("audio/rate", "rate", float, 0.0, "Speaking rate", "rateSetting", -1, 1, steps=10),
+    Setting("audio/volume", "volume", float, 0.8, "Volume", "volumeSetting", 0, 1, steps=100),
+)  # fmt: skip
+"""Sound and voice: the fields of ``AudioSettings``."""
+
+TIMING: tuple[Setting, ...] = (
+    Setting(
+        "timing/prep", "prep", float, None, "Get ready before the first exercise",
+        "prepSetting", 0, 120,
+    ),
+    Setting(
+        "timing/transition", "transition", float, None, "Time between exercises",
+        "transitionSetting", 0, 120,
+    ),
+)  # fmt: skip
+"""Times instead of the routine's own: the fields of ``TimingOverrides``. A file from
+before kept ``-1`` for "as the routine says"; any number below ``low`` still reads so."""
+
+SETTINGS = AUDIO + TIMING
+"""Every setting of the dialog, in the dialog's order."""
+
+Value = bool | str | float | None
 
 
 def settings_path() -> Path:
@@ -51,7 +115,7 @@ class Settings:
 
     @property
     def safety_notice_dismissed(self) -> bool:
-        return _bool(self.store.value("notices/safetyDismissed", False))
+        return _bool(self.store.value("notices/safetyDismissed"), False) is True
 
     def dismiss_safety_notice(self) -> None:
         self.store.setValue("notices/safetyDismissed", True)
@@ -69,68 +133,97 @@ class Settings:
     @property
     def system_dark(self) -> bool | None:
         """The system's colour scheme when the app last looked; None before the first."""
-        value = self.store.value("look/systemDark")
-        return None if value is None else _bool(value)
+        return _bool(self.store.value("look/systemDark"), None)
 
     def remember_system_dark(self, dark: bool) -> None:
         if self.system_dark != dark:
             self.store.setValue("look/systemDark", dark)
             self._sync()
 
+    # --- the settings of the dialog, by the table -----------------------------------
+
+    def read(self, setting: Setting) -> Value:
+        """The setting's value in the file: its default when absent or nonsense."""
+        # Not QSettings.value(key, default, type=...): from an INI file PySide6 gives
+        # True for any text but "false" and "0" with type=bool, 0.0 for text that is not
+        # a number with type=float, and raises UnicodeDecodeError with type=str for an
+        # @ByteArray that is not UTF-8. The raw value is a str, a list of them (text with
+        # commas) or a Qt type (@ByteArray, @Rect, ...); only text is taken.
+        value = self.store.value(setting.key)
+        if setting.kind is str:
+            return value if isinstance(value, str) else setting.default
+        if setting.kind is bool:
+            return _bool(value, bool(setting.default))
+        return _number(value, setting)
+
+    def write(self, setting: Setting, value: Value) -> None:
+        """Keep a value (not yet saved: see ``_sync``); None removes the key."""
+        if value is None:
+            self.store.remove(setting.key)
+        else:
+            self.store.setValue(setting.key, value)
+
+    def _values(self, table: tuple[Setting, ...]) -> dict[str, Value]:
+        return {setting.field: self.read(setting) for setting in table}
+
+    def _save(self, table: tuple[Setting, ...], values: object) -> None:
+        for setting in table:
+            self.write(setting, getattr(values, setting.field))
+        self._sync()
+
     # --- sound and voice ------------------------------------------------------------
 
     def audio(self) -> AudioSettings:
         from ..core.preferences import AudioSettings
 
-        s = self.store
-        default = AudioSettings()
-        return AudioSettings(
-            sounds=_bool(s.value("audio/sounds", default.sounds)),
-            countdown_beeps=_bool(s.value("audio/countdownBeeps", default.countdown_beeps)),
-            voice=_bool(s.value("audio/voice", default.voice)),
-            voice_name=str(s.value("audio/voiceName", default.voice_name) or ""),
-            rate=_number(s.value("audio/rate", default.rate), -1.0, 1.0, default.rate),
-            volume=_number(s.value("audio/volume", default.volume), 0.0, 1.0, default.volume),
-        )
+        return AudioSettings(**self._values(AUDIO))  # type: ignore[arg-type]
 
     def save_audio(self, audio: AudioSettings) -> None:
-        s = self.store
-        s.setValue("audio/sounds", audio.sounds)
-        s.setValue("audio/countdownBeeps", audio.countdown_beeps)
-        s.setValue("audio/voice", audio.voice)
-        s.setValue("audio/voiceName", audio.voice_name)
-        s.setValue("audio/rate", audio.rate)
-        s.setValue("audio/volume", audio.volume)
-        self._sync()
+        self._save(AUDIO, audio)
 
     # --- timing overrides -----------------------------------------------------------
 
     def timing(self) -> TimingOverrides:
         from ..core.preferences import TimingOverrides
 
-        prep = _number(self.store.value("timing/prep", -1), -1, 120, -1)
-        transition = _number(self.store.value("timing/transition", -1), -1, 120, -1)
-        return TimingOverrides(
-            prep=None if prep < 0 else prep, transition=None if transition < 0 else transition
-        )
+        return TimingOverrides(**self._values(TIMING))  # type: ignore[arg-type]
 
     def save_timing(self, timing: TimingOverrides) -> None:
-        self.store.setValue("timing/prep", -1 if timing.prep is None else timing.prep)
-        transition = -1 if timing.transition is None else timing.transition
-        self.store.setValue("timing/transition", transition)
-        self._sync()
+        self._save(TIMING, timing)
 
 
-def _bool(value: object) -> bool:
+_TRUE = ("true", "1", "yes", "on")
+_FALSE = ("false", "0", "no", "off")
+
+
+def _bool(value: object, default: bool | None) -> bool | None:
     # INI files give strings back: "true", "false".
+    if isinstance(value, bool):
+        return value
     if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes", "on")
-    return bool(value)
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    return default
 
 
-def _number(value: object, low: float, high: float, fallback: float) -> float:
+def _number(value: object, setting: Setting) -> float | None:
+    """A number clamped to the setting's limits. For an optional setting, a number below
+    its limits (``-1`` from an older file) is None."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return _fallback(setting)
     try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return fallback
-    return min(high, max(low, number)) if number == number else fallback
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if number != number:  # NaN, or not a number at all
+        return _fallback(setting)
+    if setting.default is None and number < setting.low:
+        return None
+    return float(min(setting.high, max(setting.low, number)))
+
+
+def _fallback(setting: Setting) -> float | None:
+    return None if setting.default is None else float(setting.default)

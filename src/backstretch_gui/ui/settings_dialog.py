@@ -1,6 +1,13 @@
-"""Settings: sounds, voice and timing. Every change is saved and applied at once."""
+"""Settings: sounds, voice and timing. Every change is saved and applied at once.
+
+One control per row of the settings table (``services.settings.SETTINGS``), built from it:
+a switch for a ``bool``, a choice of voice for a ``str``, a slider for a number with
+``steps``, and a spin box of seconds for an optional time."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from ..core.preferences import AudioSettings, TimingOverrides
 from ..services.hands_free import HandsFree
-from ..services.settings import Settings
+from ..services.settings import AUDIO, SETTINGS, TIMING, Setting, Settings, Value
 
 SAMPLE_SENTENCE = "Left side. Knee to chest. Hold for twenty seconds."
 AS_THE_ROUTINE_SAYS = "As the routine says"
+
+W = TypeVar("W", bound=QWidget)
 
 
 def _row(switch: QWidget, test: QWidget) -> QWidget:
@@ -37,7 +46,11 @@ def _row(switch: QWidget, test: QWidget) -> QWidget:
 
 
 class SettingsDialog(QDialog):
-    """Signal: timingChanged() when the get-ready or between-exercise time changes."""
+    """Signal: timingChanged() when the get-ready or between-exercise time changes.
+
+    ``controls`` holds each setting's control by its field; the ones tests and callers
+    reach for are also attributes: ``sounds``, ``beeps``, ``voice``, ``voice_name``,
+    ``rate``, ``volume``, ``prep``, ``transition``."""
 
     timingChanged = Signal()
 
@@ -46,41 +59,31 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self.settings, self.hands_free = settings, hands_free
-        audio, timing = settings.audio(), settings.timing()
-
-        self.sounds = QCheckBox("Chimes when the exercise or side changes, and at the end")
-        self.sounds.setObjectName("soundsSetting")
-        self.sounds.setChecked(audio.sounds)
-        self.beeps = QCheckBox("Beeps in the last three seconds")
-        self.beeps.setObjectName("beepsSetting")
-        self.beeps.setChecked(audio.countdown_beeps)
-        self.voice = QCheckBox("Speak each cue")
-        self.voice.setObjectName("voiceSetting")
-        self.voice.setChecked(audio.voice)
-        self.voice_name = QComboBox()
-        self.voice_name.setObjectName("voiceNameSetting")
-        self.voice_name.addItem("Automatic (your language)", "")
         speaker = hands_free.speaker
-        for name in speaker.voices if speaker is not None else []:
-            self.voice_name.addItem(name, name)
-        self.voice_name.setCurrentIndex(max(0, self.voice_name.findData(audio.voice_name)))
-        self.rate = self._slider("rateSetting", -10, 10, round(audio.rate * 10))
-        self.volume = self._slider("volumeSetting", 0, 100, round(audio.volume * 100))
-        self.prep = self._seconds("prepSetting", timing.prep)
-        self.transition = self._seconds("transitionSetting", timing.transition)
+        self.voices: list[str] = list(speaker.voices) if speaker is not None else []
+        player = hands_free.cue_player  # its sink may be swapped: looked up on each test
+        tests: dict[str, Callable[[], object]] = {
+            "sounds": lambda: player.sink.play("chime-next"),
+            "countdown_beeps": lambda: player.sink.play("beep"),
+            "voice": lambda: player.sink.say(SAMPLE_SENTENCE),
+        }
 
-        test_chime = self._test("Test", lambda: hands_free.cue_player.sink.play("chime-next"))
-        test_beep = self._test("Test", lambda: hands_free.cue_player.sink.play("beep"))
-        test_voice = self._test("Test", lambda: hands_free.cue_player.sink.say(SAMPLE_SENTENCE))
+        self.controls: dict[str, QWidget] = {}
         form = QFormLayout()
-        form.addRow("Sounds", _row(self.sounds, test_chime))
-        form.addRow("Countdown", _row(self.beeps, test_beep))
-        form.addRow("Voice", _row(self.voice, test_voice))
-        form.addRow("Voice to use", self.voice_name)
-        form.addRow("Speaking rate", self.rate)
-        form.addRow("Volume", self.volume)
-        form.addRow("Get ready before the first exercise", self.prep)
-        form.addRow("Time between exercises", self.transition)
+        for setting in SETTINGS:
+            control = self._control(setting, settings.read(setting))
+            self.controls[setting.field] = control
+            test = tests.get(setting.field)
+            form.addRow(setting.label, _row(control, self._test("Test", test)) if test else control)
+        self.sounds = self._of(QCheckBox, "sounds")
+        self.beeps = self._of(QCheckBox, "countdown_beeps")
+        self.voice = self._of(QCheckBox, "voice")
+        self.voice_name = self._of(QComboBox, "voice_name")
+        self.rate = self._of(QSlider, "rate")
+        self.volume = self._of(QSlider, "volume")
+        self.prep = self._of(QSpinBox, "prep")
+        self.transition = self._of(QSpinBox, "transition")
+
         note = QLabel("Changes apply at once, also to a session that is running.")
         note.setProperty("role", "muted")
         note.setWordWrap(True)
@@ -93,51 +96,68 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
-        for box in (self.sounds, self.beeps, self.voice):
+    def _control(self, setting: Setting, value: Value) -> QWidget:
+        """The control for one row of the table, showing ``value``; it saves on change."""
+        control: QWidget
+        if setting.kind is bool:
+            box = QCheckBox(setting.text)
+            box.setChecked(bool(value))
             box.toggled.connect(self.save)
-        self.voice_name.currentIndexChanged.connect(self.save)
-        for control in (self.rate, self.volume):
-            control.valueChanged.connect(self.save)
-        for spin in (self.prep, self.transition):
+            control = box
+        elif setting.kind is str:
+            choice = QComboBox()
+            choice.addItem(setting.text, "")
+            for name in self.voices:
+                choice.addItem(name, name)
+            choice.setCurrentIndex(max(0, choice.findData(value)))
+            choice.currentIndexChanged.connect(self.save)
+            control = choice
+        elif setting.steps:
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(round(setting.low * setting.steps), round(setting.high * setting.steps))
+            slider.setValue(round(float(value or 0) * setting.steps))
+            slider.valueChanged.connect(self.save)
+            control = slider
+        else:  # seconds; one below the range shows "as the routine says" (None)
+            spin = QSpinBox()
+            low = round(setting.low)
+            spin.setRange(low - 1, round(setting.high))
+            spin.setSuffix(" s")
+            spin.setSpecialValueText(AS_THE_ROUTINE_SAYS)
+            spin.setValue(low - 1 if value is None else round(float(value)))
             spin.valueChanged.connect(self.save)
+            control = spin
+        control.setObjectName(setting.name)
+        return control
 
-    def _slider(self, name: str, low: int, high: int, value: int) -> QSlider:
-        slider = QSlider(Qt.Orientation.Horizontal)
-        slider.setObjectName(name)
-        slider.setRange(low, high)
-        slider.setValue(value)
-        return slider
+    def _of(self, kind: type[W], field: str) -> W:
+        control = self.controls[field]
+        assert isinstance(control, kind)
+        return control
 
-    def _seconds(self, name: str, value: float | None) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(-1, 120)
-        spin.setSuffix(" s")
-        spin.setSpecialValueText(AS_THE_ROUTINE_SAYS)  # shown for -1
-        spin.setValue(-1 if value is None else round(value))
-        return spin
+    def value(self, setting: Setting) -> Value:
+        """What the setting's control shows, as the settings hold it."""
+        control = self.controls[setting.field]
+        if isinstance(control, QCheckBox):
+            return control.isChecked()
+        if isinstance(control, QComboBox):
+            return str(control.currentData() or "")
+        if isinstance(control, QSlider):
+            return control.value() / setting.steps
+        assert isinstance(control, QSpinBox)
+        return None if control.value() == control.minimum() else float(control.value())
 
-    def _test(self, text: str, action: object) -> QPushButton:
+    def _test(self, text: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setFixedWidth(96)
         button.clicked.connect(action)
         return button
 
     def audio(self) -> AudioSettings:
-        return AudioSettings(
-            sounds=self.sounds.isChecked(),
-            countdown_beeps=self.beeps.isChecked(),
-            voice=self.voice.isChecked(),
-            voice_name=str(self.voice_name.currentData() or ""),
-            rate=self.rate.value() / 10,
-            volume=self.volume.value() / 100,
-        )
+        return AudioSettings(**{s.field: self.value(s) for s in AUDIO})  # type: ignore[arg-type]
 
     def timing(self) -> TimingOverrides:
-        def seconds(spin: QSpinBox) -> float | None:
-            return None if spin.value() < 0 else float(spin.value())
-
-        return TimingOverrides(prep=seconds(self.prep), transition=seconds(self.transition))
+        return TimingOverrides(**{s.field: self.value(s) for s in TIMING})  # type: ignore[arg-type]
 
     def save(self) -> None:
         audio, timing = self.audio(), self.timing()
