@@ -186,6 +186,7 @@ def _bundled_catalog() -> Catalog:
 def command_plan(options: argparse.Namespace, out: TextIO) -> int:
     import msgspec
 
+    from .core.files import names_a_file
     from .core.library import load_routine
     from .core.problems import did_you_mean
     from .core.timeline import compile_routine
@@ -193,7 +194,7 @@ def command_plan(options: argparse.Namespace, out: TextIO) -> int:
     library = open_library()
     name: str = options.routine
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
+    if names_a_file(name):
         routine = load_routine(path, library.catalog)
     else:
         entry = library.find(name)

@@ -157,3 +157,10 @@ def test_without_any_home_a_temporary_folder_stands_in(monkeypatch: pytest.Monke
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setattr(Path, "home", no_home)
     assert "backstretch-home-" in str(paths.user_data_dir())
+
+
+def test_the_cache_checks_every_field_the_rows_have() -> None:
+    from backstretch_gui.core.listing_rows import BrokenRow, RoutineRow
+
+    assert tuple(listing.ROW_TYPES) == RoutineRow._fields
+    assert tuple(listing.INVALID_TYPES) == BrokenRow._fields

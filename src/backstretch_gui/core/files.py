@@ -44,6 +44,12 @@ def is_routine_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ROUTINE_SUFFIXES)
 
 
+def names_a_file(id_or_path: str) -> bool:
+    """Whether what the person typed names a routine file rather than a routine id."""
+    path = Path(id_or_path)
+    return path.suffix.lower() in ROUTINE_SUFFIXES or path.is_file()
+
+
 def list_routine_files(folder: Path) -> FolderListing:
     """Every routine file in ``folder``, whatever its kind: reading says what is wrong
     with one that is not a regular file."""

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import listing
+from ..core.files import names_a_file
 from .settings import Settings
 
 # The window is built with the controller before its first frame; the session core
@@ -125,7 +126,7 @@ class AppController(QObject):
         catalog, folders = self.sources or listing.default_sources()
         plan = listing.routine_plan(id_or_path, catalog, folders)
         try:
-            if plan is None and _looks_like_a_file(id_or_path):
+            if plan is None and names_a_file(id_or_path):
                 plan = _plan_of_file(Path(id_or_path), catalog)
         except InvalidFileError as error:
             self.cannotOpen.emit("This routine can't be opened:\n\n" + str(error))
@@ -296,11 +297,6 @@ class AppController(QObject):
     @property
     def keeps_screen_awake(self) -> bool:
         return self._inhibitor is not None and self._inhibitor.active
-
-
-def _looks_like_a_file(id_or_path: str) -> bool:
-    path = Path(id_or_path)
-    return path.suffix.lower() in (".yaml", ".yml") or path.is_file()
 
 
 def _plan_of_file(path: Path, catalog: Path) -> RoutinePlan:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.files import display_path  # Qt's strings drop undecodable bytes
 from ..core.listing_rows import BrokenRow, Listing, RoutineRow
 from ..core.words import clock
 from .illustration import thumbnail
@@ -37,17 +37,6 @@ def tooltip(text: str) -> str:
     """A tooltip showing ``text`` as it is: Qt renders a tooltip that looks like markup
     as rich text, so it is always given as rich text, escaped, line breaks kept."""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
-
-
-def display_path(path: str) -> str:
-    """``core.files.display_path``, without importing that module at start-up: bytes
-    that are not UTF-8 are shown as ``\\xe9``. Python keeps them as lone surrogates,
-    which Qt's strings drop, so paths are given to Qt only in this form."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return path
 
 
 THUMBNAIL = QSize(72, 54)
