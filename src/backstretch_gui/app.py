@@ -92,11 +92,11 @@ def run_app(options: GuiOptions) -> int:
     driver = window.driver
     if options.start and driver is not None:
         # Wait for the voice (a few seconds at most), so the first cue is heard.
-        window.hands_free.start_sound()
-        window.hands_free.when_voice_ready(driver.start, VOICE_WAIT_MS)
+        window.controller.hands_free.start_sound()
+        window.controller.hands_free.when_voice_ready(driver.start, VOICE_WAIT_MS)
     else:
         # A lambda, so the sound machinery is built after the first paint, not before.
-        QTimer.singleShot(100, lambda: window.hands_free.start_sound())
+        QTimer.singleShot(100, lambda: window.controller.hands_free.start_sound())
     return app.exec()
 
 
@@ -175,7 +175,7 @@ def smoke_test(window: MainWindow, errors: list[str]) -> int:
             errors.append(f"could not open {entry.routine.id}")
             continue
         QApplication.processEvents()
-        if window.step_view.grab().isNull():
+        if window.pages.step_view.grab().isNull():
             errors.append(f"{entry.routine.id}: the step view did not render")
     window.show_picker()
     QTimer.singleShot(0, window.close)

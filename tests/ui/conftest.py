@@ -33,7 +33,7 @@ def window(qtbot: QtBot, clock: FakeClock, isolated_user_dirs: Path) -> Iterator
 @pytest.fixture
 def test_window(window: MainWindow) -> MainWindow:
     """The window with the small test catalog and routines instead of the bundled ones."""
-    window.sources = (DATA / "exercises.yaml", [(DATA, "bundled")])
+    window.controller.sources = (DATA / "exercises.yaml", [(DATA, "bundled")])
     window.load_library()
     return window
 

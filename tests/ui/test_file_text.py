@@ -76,7 +76,7 @@ def write_sources(folder: Path) -> tuple[Path, list[tuple[Path, str]]]:
 
 @pytest.fixture
 def marked_up(window: MainWindow, tmp_path: Path) -> MainWindow:
-    window.sources = write_sources(tmp_path / "shared")
+    window.controller.sources = write_sources(tmp_path / "shared")
     window.load_library()
     window.picker.show_details()
     return window
@@ -100,7 +100,7 @@ def test_the_step_view_shows_file_text_as_it_is(
     assert window.picker.rows["marked-up"].title == TITLE  # the core took it as it is
     assert window.open_routine("marked-up", start=True)
     qtbot.wait(50)  # a paint: an image tag here used to abort the app
-    view = window.step_view
+    view = window.pages.step_view
     view.grab()
     assert_plain(view.routineTitle, TITLE)
     assert_plain(view.exerciseName, NAME)
@@ -133,7 +133,7 @@ def test_the_ready_title_and_the_summary_show_file_text_as_it_is(
     window.request_stop()  # not started: back to the list
     assert window.open_routine("marked-up", start=True)
     window.controller.stop()
-    summary = window.summary
+    summary = window.pages.summary
     summary.grab()
     assert summary.heading.textFormat() == Qt.TextFormat.PlainText
     assert summary.title.textFormat() == Qt.TextFormat.PlainText
@@ -173,7 +173,7 @@ def test_a_broken_file_is_described_as_it_is(window: MainWindow, tmp_path: Path)
     catalog, folders = write_sources(tmp_path / "shared")
     broken = folders[0][0] / "<img src=zero>bad&amp;.yaml"
     broken.write_text(f"title: '{IMG}'\n")
-    window.sources = (catalog, folders)
+    window.controller.sources = (catalog, folders)
     window.load_library()
     window.picker.show_details()
     window.picker.select_file(str(broken))
@@ -212,11 +212,11 @@ def test_the_voice_and_the_media_menu_get_file_text_as_it_is(
 ) -> None:
     window = marked_up
     recorder = Recorder()
-    window.hands_free.use_sink(recorder)
+    window.controller.hands_free.use_sink(recorder)
     assert window.open_routine("marked-up", start=True)
     tick(window, clock, 5.5)  # the hold
     assert any(NAME in said for said in recorder.said), recorder.said
-    metadata = window.hands_free.mpris.metadata()
+    metadata = window.controller.hands_free.mpris.metadata()
     assert metadata["xesam:title"].startswith(NAME)
     assert metadata["xesam:album"] == TITLE
     assert metadata["xesam:artist"][0].startswith(CUE)
@@ -229,7 +229,7 @@ def test_a_broken_file_whose_name_is_not_utf8_can_be_chosen(
     folder = os.fsencode(folders[0][0])
     with open(os.path.join(folder, b"caf\xe9.yaml"), "w") as stream:
         stream.write("id: [broken\n")
-    window.sources = (catalog, folders)
+    window.controller.sources = (catalog, folders)
     window.load_library()
     window.picker.show_details()
     [broken] = window.picker.invalid.values()

@@ -56,11 +56,11 @@ def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
 
 def test_every_cue_is_heard_at_its_moment(test_window: MainWindow, clock: FakeClock) -> None:
     recorder = Recorder(test_window)
-    test_window.hands_free.use_sink(recorder)
+    test_window.controller.hands_free.use_sink(recorder)
     test_window.open_routine("short", start=True)
     expected = expected_script(test_window)
     tick(test_window, clock, 200)  # ticks of 0.25 s, each cue lands on one exactly
-    assert test_window.pages.currentWidget() is test_window.summary
+    assert test_window.pages.currentWidget() is test_window.pages.summary
     assert recorder.heard == expected
 
 
@@ -68,9 +68,9 @@ def test_settings_apply_to_a_running_session(
     test_window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
     recorder = Recorder(test_window)
-    test_window.hands_free.use_sink(recorder)
+    test_window.controller.hands_free.use_sink(recorder)
     test_window.open_routine("short", start=True)
-    dialog = SettingsDialog(test_window.settings, test_window.hands_free, test_window)
+    dialog = SettingsDialog(test_window.settings, test_window.controller.hands_free, test_window)
     qtbot.addWidget(dialog)
     assert recorder.heard == [
         (0.0, "say", "Get ready: Knee hug. Left side first. Hold for twenty seconds, two times.")
@@ -83,7 +83,7 @@ def test_settings_apply_to_a_running_session(
 
 
 def test_timing_settings_apply_to_the_next_session(test_window: MainWindow, qtbot: QtBot) -> None:
-    dialog = SettingsDialog(test_window.settings, test_window.hands_free, test_window)
+    dialog = SettingsDialog(test_window.settings, test_window.controller.hands_free, test_window)
     qtbot.addWidget(dialog)
     assert dialog.prep.text() == "As the routine says"
     dialog.prep.setValue(12)
@@ -146,8 +146,8 @@ def test_a_missing_session_bus_is_one_quiet_notice(test_window: MainWindow) -> N
 
 def test_spoken_cues_reach_screen_readers(test_window: MainWindow, clock: FakeClock) -> None:
     test_window.open_routine("short", start=True)
-    description = test_window.step_view.cueText.accessibleDescription()
+    description = test_window.pages.step_view.cueText.accessibleDescription()
     assert description.startswith("Get ready: Knee hug.")
     tick(test_window, clock, 5.5)
-    description = test_window.step_view.cueText.accessibleDescription()
+    description = test_window.pages.step_view.cueText.accessibleDescription()
     assert description == "Left side. Knee hug. Hold for twenty seconds."

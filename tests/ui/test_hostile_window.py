@@ -39,7 +39,7 @@ def test_every_hostile_file_is_listed_and_can_be_chosen(
     window: MainWindow, user_routines: Path, qtbot: QtBot
 ) -> None:
     hostile_folder(user_routines)
-    window.reload_library()
+    window.load_library()
     window.picker.show_details()  # as after the first frame
     items = [window.picker.list.item(row) for row in range(window.picker.list.count())]
     broken = [item for item in items if not item.data(ID_ROLE)]
@@ -80,7 +80,7 @@ def test_no_state_of_the_cache_stops_the_window(
     else:  # the window has made the cache already
         shutil.rmtree(user_cache_dir())
         STATES[name](user_cache_dir())
-    window.reload_library()
+    window.load_library()
     window.picker.show_details()
     window.picker.select("desk-break")
     assert "Desk break" in window.picker.detail_text.text()

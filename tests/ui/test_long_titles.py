@@ -63,7 +63,7 @@ def long_window(window: MainWindow, tmp_path: Path) -> MainWindow:
     routines.mkdir(parents=True)
     (tmp_path / "long" / "exercises.yaml").write_text(CATALOG)
     (routines / "long-titles.yaml").write_text(ROUTINE)
-    window.sources = (tmp_path / "long" / "exercises.yaml", [(routines, "bundled")])
+    window.controller.sources = (tmp_path / "long" / "exercises.yaml", [(routines, "bundled")])
     window.load_library()
     window.picker.show_details()
     return window
@@ -83,7 +83,7 @@ def test_long_titles_keep_the_window_narrow(
     assert not window.picker.list.horizontalScrollBar().isVisible()  # the list elides
     assert window.open_routine("long-titles", start=True)
     tick(window, clock, 5.5)
-    view = window.step_view
+    view = window.pages.step_view
     assert view.exerciseName.text() == NAME
     assert minimum_width(view) <= AIM
     assert minimum_width(window) <= AIM
@@ -95,7 +95,7 @@ def test_long_titles_keep_the_window_narrow(
     assert view._cautions_popup.width() <= AIM
     view._cautions_popup.close()
     window.controller.stop()
-    assert minimum_width(window.summary) <= AIM
+    assert minimum_width(window.pages.summary) <= AIM
     assert minimum_width(window) <= AIM
     assert AIM < SCREEN
 

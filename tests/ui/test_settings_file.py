@@ -43,7 +43,7 @@ def test_a_broken_settings_file_is_said_once(
     window.load_library()
     window.show()
     qtbot.waitExposed(window)
-    settings.remember_system_dark(not window.theme.dark)
+    settings.remember_system_dark(not window.pages.theme.dark)
     settings.dismiss_safety_notice()
     settings.save_audio(AudioSettings(voice=False))
     settings.save_timing(TimingOverrides(prep=3))

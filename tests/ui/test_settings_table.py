@@ -149,7 +149,7 @@ def test_switch_words_read_as_before(tmp_path: Path) -> None:
 
 def test_the_dialog_has_one_control_per_row(window: MainWindow, qtbot: QtBot) -> None:
     window.settings.save_timing(TimingOverrides(prep=15))
-    dialog = SettingsDialog(window.settings, window.hands_free, window)
+    dialog = SettingsDialog(window.settings, window.controller.hands_free, window)
     qtbot.addWidget(dialog)
     assert list(dialog.controls) == [s.field for s in SETTINGS]
     [form] = dialog.findChildren(QFormLayout)

@@ -60,7 +60,7 @@ def test_first_run_asks_the_system_and_remembers(
 ) -> None:
     settings = Settings(tmp_path / "settings.ini")
     window = scheme_window(qtbot, settings, monkeypatch, dark=True)
-    assert window.theme is theme.DARK
+    assert window.pages.theme is theme.DARK
     assert Settings(tmp_path / "settings.ini").system_dark is True
 
 
@@ -70,9 +70,9 @@ def test_a_scheme_changed_since_the_last_run_is_followed_after_the_first_paint(
     settings = Settings(tmp_path / "settings.ini")
     settings.remember_system_dark(False)
     window = scheme_window(qtbot, settings, monkeypatch, dark=True)
-    assert window.theme is theme.LIGHT  # painted first as last time
+    assert window.pages.theme is theme.LIGHT  # painted first as last time
     window.show()
-    qtbot.waitUntil(lambda: window.theme is theme.DARK)
+    qtbot.waitUntil(lambda: window.pages.theme is theme.DARK)
     assert Settings(tmp_path / "settings.ini").system_dark is True
 
 

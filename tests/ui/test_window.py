@@ -27,6 +27,7 @@ from backstretch_gui.core.session import State
 from backstretch_gui.core.timeline import SegmentKind
 from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.qt_values import ID_ROLE
 from backstretch_gui.ui.ring import CountdownRing
 
 from .conftest import copy_bundled
@@ -76,7 +77,7 @@ def tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
 
 def test_every_automation_name_is_there(window: MainWindow) -> None:
     window.open_routine("desk-break")  # the step view and summary are built when first needed
-    assert window.summary is not None
+    assert window.pages.summary is not None
     for name, kind in NAMES.items():
         assert isinstance(child(window, name), kind), name
         assert child(window, name).accessibleName(), name
@@ -85,7 +86,7 @@ def test_every_automation_name_is_there(window: MainWindow) -> None:
 def test_create_window_opens_a_routine_ready_or_started(qtbot: QtBot) -> None:
     ready = create_window(["desk-break"])
     qtbot.addWidget(ready)
-    assert ready.pages.currentWidget() is ready.step_view
+    assert ready.pages.currentWidget() is ready.pages.step_view
     assert ready.driver is not None and ready.driver.state is State.READY
     started = create_window(["desk-break", "--start"])
     qtbot.addWidget(started)
@@ -121,7 +122,7 @@ def test_arrows_choose_and_enter_starts(window: MainWindow, qtbot: QtBot) -> Non
     assert window.picker.list.currentRow() == 1
     chosen = window.picker.list.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(window.picker.search, Qt.Key.Key_Return)
-    assert window.pages.currentWidget() is window.step_view
+    assert window.pages.currentWidget() is window.pages.step_view
     assert window.driver is not None
     assert window.driver.timeline.routine_id == chosen
     assert window.driver.state is State.RUNNING
@@ -140,7 +141,7 @@ def test_a_broken_user_routine_is_listed_with_its_error(
     window: MainWindow, user_routines: Path
 ) -> None:
     (user_routines / "oops.yaml").write_text("id: oops\ntitle: [\n")
-    window.reload_library()
+    window.load_library()
     view = window.picker.list
     broken = [view.item(r) for r in range(view.count()) if "oops.yaml" in view.item(r).text()]
     assert broken
@@ -150,11 +151,25 @@ def test_a_broken_user_routine_is_listed_with_its_error(
     assert len(picker_ids(window)) == 8  # the seven good ones are all still there
 
 
+def test_reading_the_list_again_keeps_the_chosen_entry(
+    window: MainWindow, user_routines: Path
+) -> None:
+    window.picker.select("desk-break")
+    (user_routines / "oops.yaml").write_text("id: oops\ntitle: [\n")
+    window.load_library()  # a new entry above or below must not move the choice
+    assert window.picker.list.currentItem().data(ID_ROLE) == "desk-break"
+    broken = window.picker.list.findItems("oops.yaml", Qt.MatchFlag.MatchStartsWith)[0]
+    window.picker.list.setCurrentItem(broken)
+    window.load_library()
+    assert window.picker.list.currentItem().text().startswith("oops.yaml")
+    assert "not valid YAML" in window.picker.detail_text.text()
+
+
 def test_a_user_routine_shadowing_a_bundled_one_says_so(
     window: MainWindow, user_routines: Path
 ) -> None:
     copy_bundled("desk-break.yaml", user_routines)
-    window.reload_library()
+    window.load_library()
     window.picker.select("desk-break")
     assert "yours" in window.picker.list.currentItem().text()
     assert "replacing the bundled one" in window.picker.detail_text.text()
@@ -196,12 +211,12 @@ def test_size_and_position_are_remembered(
 def test_step_view_reads_from_the_floor_at_1280_by_800(window: MainWindow, qtbot: QtBot) -> None:
     window.open_routine("three-easy-back-stretches")
     qtbot.wait(10)
-    ring = window.step_view.ring
+    ring = window.pages.step_view.ring
     assert min(ring.width(), ring.height()) >= 300
     metrics = QFontMetrics(ring.number_font())
     assert metrics.tightBoundingRect("8").height() >= 120
     assert metrics.height() >= 120
-    name = window.step_view.exerciseName
+    name = window.pages.step_view.exerciseName
     assert name.font().pixelSize() >= 36
     assert name.text() == "Side-lying rotation"
 
@@ -210,12 +225,12 @@ def test_layout_scales_with_the_window(window: MainWindow, qtbot: QtBot) -> None
     window.open_routine("desk-break")
     window.resize(1920, 1080)
     qtbot.wait(10)
-    big_ring = window.step_view.ring.width()
-    big_font = window.step_view.exerciseName.font().pixelSize()
+    big_ring = window.pages.step_view.ring.width()
+    big_font = window.pages.step_view.exerciseName.font().pixelSize()
     window.resize(1280, 800)
     qtbot.wait(10)
-    assert big_ring > window.step_view.ring.width()
-    assert big_font > window.step_view.exerciseName.font().pixelSize()
+    assert big_ring > window.pages.step_view.ring.width()
+    assert big_font > window.pages.step_view.exerciseName.font().pixelSize()
 
 
 def test_ring_properties_are_live(test_window: MainWindow, clock: FakeClock) -> None:
@@ -230,7 +245,7 @@ def test_ring_properties_are_live(test_window: MainWindow, clock: FakeClock) -> 
 
 def test_segments_show_side_rep_cue_and_next_up(test_window: MainWindow, clock: FakeClock) -> None:
     test_window.open_routine("short", start=True)
-    view = test_window.step_view
+    view = test_window.pages.step_view
     assert view.sideLabel.text() == "Left side"
     assert view.nextUpLabel.text() == "Next: Roll up · 0:35"
     tick(test_window, clock, 5.5)  # into the first hold
@@ -248,7 +263,7 @@ def test_breathing_cue_shows_for_tempo_phases(test_window: MainWindow, clock: Fa
     test_window.open_routine("short", start=True)
     test_window.controller.remote("next")  # to the roll-up: a tempo exercise
     tick(test_window, clock, 10.5)  # through the transition into the first phase
-    view = test_window.step_view
+    view = test_window.pages.step_view
     assert view.cueText.text() == "Breathe out and roll up"
     assert view.breathLabel.text() == "Breathe out"
     assert view.illustration.moving
@@ -258,7 +273,7 @@ def test_breathing_cue_shows_for_tempo_phases(test_window: MainWindow, clock: Fa
 
 def test_buttons_drive_the_session(test_window: MainWindow, qtbot: QtBot) -> None:
     test_window.open_routine("short")
-    view = test_window.step_view
+    view = test_window.pages.step_view
     driver = test_window.driver
     assert driver is not None
     click = Qt.MouseButton.LeftButton
@@ -272,7 +287,7 @@ def test_buttons_drive_the_session(test_window: MainWindow, qtbot: QtBot) -> Non
     assert driver.session.step == 0
     qtbot.mouseClick(view.stopButton, click)
     assert driver.state is State.STOPPED
-    assert test_window.pages.currentWidget() is test_window.summary
+    assert test_window.pages.currentWidget() is test_window.pages.summary
 
 
 @pytest.mark.parametrize(
@@ -311,7 +326,7 @@ def test_escape_stops_at_once_early_and_asks_later(
     test_window.open_routine("short", start=True)
     tick(test_window, clock, 10)
     qtbot.keyClick(test_window, Qt.Key.Key_Escape)
-    assert test_window.pages.currentWidget() is test_window.summary
+    assert test_window.pages.currentWidget() is test_window.pages.summary
 
     asked: list[str] = []
 
@@ -324,7 +339,7 @@ def test_escape_stops_at_once_early_and_asks_later(
     tick(test_window, clock, 61)
     qtbot.keyClick(test_window, Qt.Key.Key_Escape)
     assert asked == ["Stop the session?"]
-    assert test_window.pages.currentWidget() is test_window.step_view
+    assert test_window.pages.currentWidget() is test_window.pages.step_view
     assert test_window.driver is not None and test_window.driver.state is State.RUNNING
 
 
@@ -360,15 +375,15 @@ def test_summary_counts_done_and_skipped_and_offers_again(
     test_window.open_routine("short", start=True)
     test_window.controller.remote("next")  # skip the knee hug
     tick(test_window, clock, 200)
-    assert test_window.pages.currentWidget() is test_window.summary
-    text = test_window.summary.stats.text()
+    assert test_window.pages.currentWidget() is test_window.pages.summary
+    text = test_window.pages.summary.stats.text()
     assert "<b>2</b> done · <b>1</b> skipped" in text
     assert "<b>0:50</b> taken" in text  # transition 10 + roll-up 25 + transition 10 + reach 5
-    qtbot.mouseClick(test_window.summary.againButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(test_window.pages.summary.againButton, Qt.MouseButton.LeftButton)
     assert test_window.driver is not None and test_window.driver.state is State.RUNNING
     assert test_window.driver.timeline.routine_id == "short"
     test_window.controller.stop()
-    qtbot.mouseClick(test_window.summary.backButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(test_window.pages.summary.backButton, Qt.MouseButton.LeftButton)
     assert test_window.pages.currentWidget() is test_window.picker
     assert test_window.driver is None
     assert test_window.focusWidget() is test_window.picker.search  # type or arrow on
@@ -400,7 +415,7 @@ def test_the_current_exercises_cautions_are_one_click_away(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     window.open_routine("lower-back-floor")
-    view = window.step_view
+    view = window.pages.step_view
     qtbot.mouseClick(view.cautionsButton, Qt.MouseButton.LeftButton)
     popup = view._cautions_popup
     assert popup is not None and popup.isVisible()
@@ -416,7 +431,7 @@ def test_a_routine_whose_file_broke_after_listing_says_so(
     mine = user_routines / "mine.yaml"
     text = copy_bundled("desk-break.yaml", user_routines).read_text()
     mine.write_text(text.replace("id: desk-break", "id: mine"))
-    window.reload_library()
+    window.load_library()
     mine.write_text("id: mine\ntitle: [\n")
     assert not window.open_routine("mine")
     [box] = window.findChildren(QMessageBox)

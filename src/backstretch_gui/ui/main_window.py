@@ -9,41 +9,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..core import listing
 from ..core.paths import user_routines_dir
 from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
-from .picker import PickerPage
-from .qt_values import ID_ROLE
+from .pages import Pages
 from .window_parts import (
     FirstPaint,
     NoticeBar,
-    add_action,
     ask_to_stop,
+    build_menus,
     session_actions,
     session_title,
-    show_about,
     tell,
     window_title,
 )
 
 # The picker is painted from the cached listing alone and a session runs from its
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
-# rebuild that cache or to open a file from elsewhere. The step view, the summary and
-# the session core are imported when first needed, so the window appears sooner.
+# rebuild that cache or to open a file from elsewhere (see also `pages`).
 if TYPE_CHECKING:
-    from ..core.session import SessionReport
     from ..services.driver import SessionDriver
-    from ..services.hands_free import HandsFree
-    from .step_view import StepView
-    from .summary import SummaryPage
+    from .picker import PickerPage
 
 Clock = Callable[[], float]
 
@@ -61,22 +51,19 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.controller = AppController(self.settings, clock, sources, self)
         """Everything between the parts; this window only shows it and passes commands."""
-        self.theme = theme.LIGHT
-        self._step_view: StepView | None = None
-        self._summary: SummaryPage | None = None
         self.notice = NoticeBar()
+        self.pages = Pages(self.controller)
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
         self.apply_theme(self.settings.system_dark)
         self._first_paint = FirstPaint(self, self._after_first_paint)
-        self.pages = QStackedWidget()
-        self.picker = PickerPage()
-        self.pages.addWidget(self.picker)
         self.setCentralWidget(self.pages)
+        self.pages.stopRequested.connect(self.request_stop)
+        self.pages.backRequested.connect(self.show_picker)
         controller = self.controller
         controller.listingChanged.connect(lambda rows: self.picker.set_listing(rows))
         controller.sessionOpened.connect(self._session_opened)
-        controller.sessionEnded.connect(self._show_summary)
+        controller.sessionEnded.connect(self.pages.show_report)
         controller.fileBroke.connect(lambda path: self.picker.select_file(path))
         controller.cannotOpen.connect(lambda message: tell(self, message))
         controller.notice.connect(self.notify)
@@ -102,45 +89,13 @@ class MainWindow(QMainWindow):
         self._page_changed()
 
     @property
-    def step_view(self) -> StepView:
-        if self._step_view is None:
-            from .step_view import StepView
-
-            self._step_view = StepView()
-            self._step_view.ring.set_arc_pace(self.controller.arc_pace)
-            self._step_view.apply_theme(self.theme)
-            self._step_view.stopRequested.connect(self.request_stop)
-            self.pages.addWidget(self._step_view)
-        return self._step_view
-
-    @property
-    def summary(self) -> SummaryPage:
-        if self._summary is None:
-            from .summary import SummaryPage
-
-            self._summary = SummaryPage()
-            self._summary.againRequested.connect(self.controller.again)
-            self._summary.backRequested.connect(self.show_picker)
-            self.pages.addWidget(self._summary)
-        return self._summary
-
-    @property
-    def hands_free(self) -> HandsFree:
-        """Sounds, voice and media keys (the controller's)."""
-        return self.controller.hands_free
+    def picker(self) -> PickerPage:
+        return self.pages.picker
 
     @property
     def driver(self) -> SessionDriver | None:
         """The open session's driver, if any (the controller's)."""
         return self.controller.driver
-
-    @property
-    def sources(self) -> tuple[Path, listing.Folders] | None:
-        return self.controller.sources
-
-    @sources.setter
-    def sources(self, sources: tuple[Path, listing.Folders] | None) -> None:
-        self.controller.sources = sources
 
     def notify(self, message: str) -> None:
         """A quiet, non-modal notice at the bottom of the window (also on stderr)."""
@@ -154,26 +109,19 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def in_session_view(self) -> bool:
-        return self._step_view is not None and self.pages.currentWidget() is self._step_view
+        return self.pages.in_session()
 
     # --- actions and keys -----------------------------------------------------------
 
     def _build_actions(self) -> None:
         self._session_actions = session_actions(self, self.controller, self.request_stop)
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(add_action(self, "&Open routine file…", ["Ctrl+O"], self.open_file))
-        file_menu.addAction(add_action(self, "&Reload routines", ["F5"], self.reload_library))
-        file_menu.addSeparator()
-        file_menu.addAction(add_action(self, "&Settings…", ["Ctrl+,"], self.show_settings))
-        file_menu.addSeparator()
-        file_menu.addAction(add_action(self, "&Quit", ["Ctrl+Q"], self.close))
-        view_menu = menu.addMenu("&View")
-        self.focus_action = add_action(self, "&Focus mode", ["F11"], self.toggle_focus_mode)
-        self.focus_action.setCheckable(True)
-        view_menu.addAction(self.focus_action)
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(add_action(self, "&About Backstretch", [], lambda: show_about(self)))
+        self.focus_action = build_menus(
+            self,
+            open_file=self.open_file,
+            reload=self.load_library,
+            settings=self.show_settings,
+            focus_mode=self.toggle_focus_mode,
+        )
 
     def _page_changed(self) -> None:
         in_session = self.in_session_view()
@@ -188,13 +136,6 @@ class MainWindow(QMainWindow):
     def load_library(self) -> None:
         """Fill the picker from the routine files (through the listing cache)."""
         self.controller.read_listing()
-
-    def reload_library(self) -> None:
-        current = self.picker.list.currentItem()
-        chosen = str(current.data(ID_ROLE)) if current is not None else ""
-        self.load_library()
-        if chosen:
-            self.picker.select(chosen)
 
     def open_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -214,8 +155,7 @@ class MainWindow(QMainWindow):
     def _session_opened(self, driver: SessionDriver) -> None:
         driver.stateChanged.connect(self._update_title)
         driver.tick.connect(self._update_title)
-        self.step_view.attach(driver, self.controller.exercises)
-        self.pages.setCurrentWidget(self.step_view)
+        self.pages.show_session(driver)
 
     def request_stop(self) -> None:
         """Esc or the stop button: asks first once a session has run a while."""
@@ -235,14 +175,9 @@ class MainWindow(QMainWindow):
                 return
         controller.stop()
 
-    def _show_summary(self, report: SessionReport) -> None:
-        self.summary.show_report(report)
-        self.pages.setCurrentWidget(self.summary)
-
     def show_picker(self) -> None:
         self.controller.close_session()
-        self.pages.setCurrentWidget(self.picker)
-        self.picker.search.setFocus()
+        self.pages.show_picker()
 
     # --- look -----------------------------------------------------------------------
 
@@ -253,9 +188,7 @@ class MainWindow(QMainWindow):
             self.settings.remember_system_dark(dark)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            self.theme = theme.apply(app, theme.for_scheme(dark))
-        if self._step_view is not None:
-            self._step_view.apply_theme(self.theme)
+            self.pages.apply_theme(theme.apply(app, theme.for_scheme(dark)))
 
     def _after_first_paint(self) -> None:
         """The first frame is out: the picker's details come next, then the rest."""
@@ -267,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def _settle(self) -> None:
         self.picker.after_first_paint()
-        if theme.system_prefers_dark() != self.theme.dark:  # changed since the last run
+        if theme.system_prefers_dark() != self.pages.theme.dark:  # changed since the last run
             self.apply_theme()  # and remembers it
 
     def _update_title(self) -> None:
@@ -287,7 +220,7 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.hands_free, self)
+        dialog = SettingsDialog(self.settings, self.controller.hands_free, self)
         dialog.timingChanged.connect(self.controller.retime)
         dialog.open()
 

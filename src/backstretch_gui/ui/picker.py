@@ -165,6 +165,9 @@ class PickerPage(QWidget):
     # --- content --------------------------------------------------------------------
 
     def set_listing(self, listing: Listing) -> None:
+        """Show ``listing``, keeping the chosen routine (or broken file) chosen."""
+        current = self.list.currentItem()
+        kept = (current.data(ID_ROLE), current.data(PATH_ROLE)) if current else ("", "")
         self.rows = {row.id: row for row in listing.routines}
         # Keyed by the path as Qt can hold it: a name that is not UTF-8 keeps its bytes
         # as lone surrogates in Python, which Qt's strings drop.
@@ -187,6 +190,10 @@ class PickerPage(QWidget):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+            if kept[0]:
+                self.select(str(kept[0]))
+            elif kept[1]:
+                self.select_file(str(kept[1]))
         self.list.blockSignals(False)
         if self._painted:
             self._show_details(self.list.currentItem())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from .. import __version__
 from ..core.words import clock
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from ..services.controller import AppController
     from ..services.driver import SessionDriver
 
+Slot = Callable[[], object]
+
 # Page Down/Up are what presentation clickers send; media keys work when the window has
 # focus (and through MPRIS when it has not).
 PLAY_KEYS = ["Space", "Media Play", "Media Pause", "Toggle Media Play/Pause"]
@@ -25,7 +27,7 @@ NEXT_KEYS = ["Right", "N", "PgDown", "Media Next"]
 PREVIOUS_KEYS = ["Left", "P", "PgUp", "Media Previous"]
 
 
-def add_action(window: QWidget, text: str, keys: list[str], slot: Callable[[], object]) -> QAction:
+def add_action(window: QWidget, text: str, keys: list[str], slot: Slot) -> QAction:
     """An action whose shortcuts work anywhere in ``window``."""
     action = QAction(text, window)
     action.setShortcuts([QKeySequence(key) for key in keys])
@@ -47,6 +49,31 @@ def session_actions(
         add_action(window, "Restart step", ["R"], lambda: command(lambda d: d.restart_step())),
         add_action(window, "Stop", ["Esc", "Media Stop"], stop),
     ]
+
+
+def build_menus(
+    window: QMainWindow,
+    *,
+    open_file: Slot,
+    reload: Slot,
+    settings: Slot,
+    focus_mode: Slot,
+) -> QAction:
+    """The menu bar, each item with its keys; returns the (checkable) focus mode action."""
+    menu = window.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addAction(add_action(window, "&Open routine file…", ["Ctrl+O"], open_file))
+    file_menu.addAction(add_action(window, "&Reload routines", ["F5"], reload))
+    file_menu.addSeparator()
+    file_menu.addAction(add_action(window, "&Settings…", ["Ctrl+,"], settings))
+    file_menu.addSeparator()
+    file_menu.addAction(add_action(window, "&Quit", ["Ctrl+Q"], window.close))
+    focus_action = add_action(window, "&Focus mode", ["F11"], focus_mode)
+    focus_action.setCheckable(True)
+    menu.addMenu("&View").addAction(focus_action)
+    about = add_action(window, "&About Backstretch", [], lambda: show_about(window))
+    menu.addMenu("&Help").addAction(about)
+    return focus_action
 
 
 class NoticeBar(QLabel):
