@@ -148,6 +148,11 @@ class AppController(QObject):
             self.start()
         return True
 
+    def try_plan(self, plan: RoutinePlan) -> None:
+        """Run a routine that is not in the library yet (the editor's draft), started."""
+        self._begin("", plan)
+        self.start()
+
     @property
     def exercises(self) -> dict[str, ExercisePlan]:
         """The open routine's exercises (their names and cautions), by id."""
@@ -175,6 +180,24 @@ class AppController(QObject):
         if elapsed == 0 and driver.state is State.READY:
             return StopPolicy.LEAVE
         return StopPolicy.STOP
+
+    def request_stop(self, ask: Callable[[], bool]) -> StopPolicy:
+        """Esc or the stop button: stops, after ``ask`` says yes where the policy asks
+        (a session that was running and is paused by the question runs on if not).
+        LEAVE says there is nothing to stop: the window goes back to the routines."""
+        policy = self.stop_policy()
+        driver = self.driver
+        if policy is StopPolicy.ASK and driver is not None:
+            from ..core.session import State
+
+            was_running = driver.state is State.RUNNING
+            if not ask():
+                if was_running and driver.state is State.PAUSED:
+                    driver.resume()
+                return policy
+        if policy is not StopPolicy.LEAVE:
+            self.stop()
+        return policy
 
     def stop(self) -> None:
         """Stop the session now; ``sessionEnded`` carries what was done."""

@@ -32,7 +32,9 @@ from .window_parts import (
 # routine's cached plan, so the typed library (msgspec, PyYAML) is imported only to
 # rebuild that cache or to open a file from elsewhere (see also `pages`).
 if TYPE_CHECKING:
+    from ..core.session import SessionReport
     from ..services.driver import SessionDriver
+    from .editor_host import EditorHost
     from .picker import PickerPage
 
 Clock = Callable[[], float]
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.controller = AppController(self.settings, clock, sources, self)
         """Everything between the parts; this window only shows it and passes commands."""
         self.notice = NoticeBar()
+        self._editor_host: EditorHost | None = None
         self.pages = Pages(self.controller)
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
@@ -63,7 +66,7 @@ class MainWindow(QMainWindow):
         controller = self.controller
         controller.listingChanged.connect(lambda rows: self.picker.set_listing(rows))
         controller.sessionOpened.connect(self._session_opened)
-        controller.sessionEnded.connect(self.pages.show_report)
+        controller.sessionEnded.connect(self._session_ended)
         controller.fileBroke.connect(lambda path: self.picker.select_file(path))
         controller.cannotOpen.connect(lambda message: tell(self, message))
         controller.notice.connect(self.notify)
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(in_session)
         if not in_session and self.focus_action.isChecked():
             self.toggle_focus_mode()
-        self._update_title()
+        self.update_title()
 
     # --- library --------------------------------------------------------------------
 
@@ -153,31 +156,33 @@ class MainWindow(QMainWindow):
         return self.controller.open(id_or_path, start)
 
     def _session_opened(self, driver: SessionDriver) -> None:
-        driver.stateChanged.connect(self._update_title)
-        driver.tick.connect(self._update_title)
+        driver.stateChanged.connect(self.update_title)
+        driver.tick.connect(self.update_title)
         self.pages.show_session(driver)
 
     def request_stop(self) -> None:
         """Esc or the stop button: asks first once a session has run a while."""
-        controller = self.controller
-        policy = controller.stop_policy()
-        if policy is StopPolicy.LEAVE:
+        if self.controller.request_stop(lambda: ask_to_stop(self)) is StopPolicy.LEAVE:
             self.show_picker()
-            return
-        driver = controller.driver
-        if policy is StopPolicy.ASK and driver is not None:
-            from ..core.session import State
 
-            was_running = driver.state is State.RUNNING
-            if not ask_to_stop(self):
-                if was_running and driver.state is State.PAUSED:
-                    driver.resume()
-                return
-        controller.stop()
+    def _session_ended(self, report: SessionReport) -> None:
+        if self._editor_host is None or not self._editor_host.back_from_trying():
+            self.pages.show_report(report)
 
     def show_picker(self) -> None:
+        if self._editor_host is not None and self._editor_host.back_from_trying():
+            return
         self.controller.close_session()
         self.pages.show_picker()
+
+    @property
+    def editor_host(self) -> EditorHost:
+        """The routine editor's side of the window, made when first used."""
+        if self._editor_host is None:
+            from .editor_host import EditorHost
+
+            self._editor_host = EditorHost(self, self)
+        return self._editor_host
 
     # --- look -----------------------------------------------------------------------
 
@@ -192,19 +197,20 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """The first frame is out: the picker's details come next, then the rest."""
-        self.picker.show_details()
-        if self.picker.isVisible():  # let their paint go first
-            self._first_paint = FirstPaint(self.picker.detail_text, self._settle)
-        else:
-            self._settle()
+        self.picker.after_window_painted(self._check_theme)
 
-    def _settle(self) -> None:
-        self.picker.after_first_paint()
+    def _check_theme(self) -> None:
         if theme.system_prefers_dark() != self.pages.theme.dark:  # changed since the last run
             self.apply_theme()  # and remembers it
 
-    def _update_title(self) -> None:
-        title = window_title(session_title(self.driver if self.in_session_view() else None))
+    def update_title(self) -> None:
+        editor = self._editor_host.editor if self._editor_host is not None else None
+        if editor is not None and self.pages.currentWidget() is editor:
+            title = window_title(f"Editing {editor.heading.text()}") + "[*] — Backstretch"
+            self.setWindowModified(editor.draft.modified)
+        else:
+            title = window_title(session_title(self.driver if self.in_session_view() else None))
+            self.setWindowModified(False)
         if title != self.windowTitle():
             self.setWindowTitle(title)
 
@@ -225,6 +231,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._editor_host is not None and self._editor_host.has_unsaved_changes():
+            event.ignore()  # asks first; closes once saved or given up
+            self._editor_host.leave_then(self.close)
+            return
         if not self.isFullScreen():
             self.settings.save_geometry(self.saveGeometry())
         self.controller.shutdown()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from . import theme
 from .picker import PickerPage
@@ -56,6 +56,11 @@ class Pages(QStackedWidget):
             self._summary.backRequested.connect(self.backRequested)
             self.addWidget(self._summary)
         return self._summary
+
+    def show_editor(self, editor: QWidget) -> None:
+        if self.indexOf(editor) < 0:
+            self.addWidget(editor)
+        self.setCurrentWidget(editor)
 
     def in_session(self) -> bool:
         return self._step_view is not None and self.currentWidget() is self._step_view

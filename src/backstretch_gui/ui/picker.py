@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.files import display_path  # Qt's strings drop undecodable bytes
 from ..core.listing_rows import BrokenRow, Listing, RoutineRow
 from ..core.words import clock
+from .first_paint import FirstPaint
 from .illustration import thumbnail
 from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
 
@@ -155,6 +157,20 @@ class PickerPage(QWidget):
         """The window's first frame is out: the details of the chosen routine now."""
         self._painted = True
         self._show_details(self.list.currentItem())
+
+    def after_window_painted(self, then: Callable[[], None]) -> None:
+        """The window's first frame is out: the details now, and once they are painted
+        too, what can wait, then ``then``."""
+        self.show_details()
+
+        def settle() -> None:
+            self.after_first_paint()
+            then()
+
+        if self.isVisible():  # let their paint go first
+            self._details_painted = FirstPaint(self.detail_text, settle)
+        else:
+            settle()
 
     def after_first_paint(self) -> None:
         """What can wait until the picker and its details are on screen."""

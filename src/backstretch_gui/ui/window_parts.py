@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from .. import __version__
 from ..core.words import clock
+from .first_paint import FirstPaint as FirstPaint
 from .picker import SAFETY_NOTICE
 from .qt_values import PLAIN_TEXT
 
@@ -91,21 +91,6 @@ class NoticeBar(QLabel):
     def add(self, message: str) -> None:
         shown = [line for line in self.text().split("\n") if line]
         self.setText("\n".join([*shown, message][-3:]))
-
-
-class FirstPaint(QObject):
-    """Calls ``then`` once, right after ``widget`` is first painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 def window_title(text: str) -> str:

@@ -1,0 +1,195 @@
+"""The window's side of the routine editor: opening a routine in it, the questions
+before a save or a leave, choosing exercises, and "Try it"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .qt_values import PLAIN_TEXT
+from .window_parts import tell
+
+if TYPE_CHECKING:
+    from ..services.controller import AppController
+    from ..services.editing import Editing
+    from .editor import RoutineEditor
+    from .pages import Pages
+    from .picker import PickerPage
+
+Then = Callable[[], object]
+
+
+class EditorWindow(Protocol):
+    """What the editor needs of the main window."""
+
+    controller: AppController
+    pages: Pages
+
+    @property
+    def picker(self) -> PickerPage: ...
+    def notify(self, message: str) -> None: ...
+    def update_title(self) -> None: ...
+    def show_picker(self) -> None: ...
+
+
+class EditorHost(QObject):
+    def __init__(self, window: EditorWindow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.parent_widget = parent
+        self.editor: RoutineEditor | None = None
+        self.editing: Editing | None = None
+        self.trying = False
+        """A draft runs in the step view ("Try it"): its end comes back here."""
+
+    # --- opening and leaving ------------------------------------------------------------
+
+    def new(self) -> None:
+        self.leave_then(lambda: self._show(None))
+
+    def edit(self, path: str) -> None:
+        self.leave_then(lambda: self._show(Path(path)))
+
+    def _show(self, path: Path | None) -> None:
+        from ..core.problems import InvalidFileError
+        from ..services.editing import Editing
+        from .editor import RoutineEditor
+
+        self.editing = Editing(self.window.controller.sources)
+        try:
+            draft = self.editing.new_draft() if path is None else self.editing.open_draft(path)
+        except InvalidFileError as error:
+            tell(self.parent_widget, "This routine can't be opened in the editor:\n\n" + str(error))
+            return
+        editor = RoutineEditor(draft)
+        editor.saveRequested.connect(self.save)
+        editor.tryRequested.connect(self.try_draft)
+        editor.closeRequested.connect(lambda: self.leave_then(self.window.show_picker))
+        editor.addStepRequested.connect(self.choose_exercise)
+        draft.undo_stack.cleanChanged.connect(lambda _: self.window.update_title())
+        draft.changed.connect(self.window.update_title)
+        self._retire()
+        self.editor = editor
+        self.window.pages.show_editor(editor)
+        editor.title_edit.setFocus()
+        self.window.update_title()
+
+    def leave_then(self, then: Then) -> None:
+        """Do ``then`` once the open draft is saved or given up (asks if it has changes)."""
+        editor = self.editor
+        if editor is None or not editor.draft.modified:
+            self._leave(then)
+            return
+        box = self._question(
+            "Save the changes?",
+            "This routine has changes that are not saved. Save them before you leave?",
+        )
+        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        save.setEnabled(not editor.draft.problems)
+        save.setObjectName("saveChangesButton")
+        discard.setObjectName("discardChangesButton")
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            if clicked is save and self.save():
+                self._leave(then)
+            elif clicked is discard:
+                editor.draft.undo_stack.setClean()
+                self._leave(then)
+
+        box.finished.connect(lambda _: answered())
+        box.open()
+
+    def _leave(self, then: Then) -> None:
+        if then == self.window.show_picker:
+            self._retire()
+        then()
+
+    def _retire(self) -> None:
+        if self.editor is not None:
+            self.window.pages.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+
+    def has_unsaved_changes(self) -> bool:
+        return self.editor is not None and self.editor.draft.modified
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save(self, force: bool = False) -> bool:
+        from ..services.editing import ChangedOnDisk
+
+        if self.editor is None or self.editing is None:
+            return False
+        draft = self.editor.draft
+        try:
+            path = self.editing.save(draft, force=force)
+        except ChangedOnDisk:
+            self._ask_to_overwrite()
+            return False
+        except OSError as error:
+            reason = error.strerror or str(error)
+            tell(self.parent_widget, f"The routine could not be saved: {reason}.")
+            return False
+        controller = self.window.controller
+        controller.read_listing()
+        self.window.picker.select(str(draft.value(("id",), "")))
+        controller.routineSaved.emit(str(path))
+        self.window.notify(f"Saved “{draft.value(('title',), '')}” to {path.name}.")
+        self.editor.refresh()
+        self.window.update_title()
+        return True
+
+    def _ask_to_overwrite(self) -> None:
+        box = self._question(
+            "The file has changed",
+            "Another program changed this routine's file since you opened it. "
+            "Replace it with what is in the editor? (The file as it is now is kept "
+            "in the backups folder.)",
+        )
+        replace = box.addButton("Replace the file", QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replaceChangedFileButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _: box.clickedButton() is replace and self.save(force=True))
+        box.open()
+
+    def _question(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent_widget)
+        box.setProperty("textFormat", PLAIN_TEXT)
+        box.setObjectName("editorQuestion")
+        return box
+
+    # --- exercises and trying -----------------------------------------------------------
+
+    def choose_exercise(self) -> None:
+        from .exercise_chooser import ExerciseChooser
+
+        if self.editor is None:
+            return
+        editor = self.editor
+        chooser = ExerciseChooser(editor.draft.catalog, self.parent_widget)
+        chooser.chosen.connect(editor.add_exercise)
+        chooser.finished.connect(lambda _: chooser.deleteLater())
+        chooser.open()
+
+    def try_draft(self) -> None:
+        if self.editor is None or self.editing is None or self.editor.draft.problems:
+            return
+        self.trying = True
+        self.window.controller.try_plan(self.editing.plan_of(self.editor.draft))
+
+    def back_from_trying(self) -> bool:
+        """The tried session ended or was left: back to the editor (True) if it was one."""
+        if not self.trying or self.editor is None:
+            self.trying = False
+            return False
+        self.trying = False
+        self.window.controller.close_session()
+        self.window.pages.show_editor(self.editor)
+        return True
