@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,7 @@ class RoutineEditor(QWidget):
         self.heading.setObjectName("editorHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setProperty("role", "title")
+        self.heading.setStyleSheet("font-size: 22px;")
         self.state = QLabel()
         self.state.setObjectName("editorState")
         self.state.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,8 +104,8 @@ class RoutineEditor(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        columns.addWidget(self._scrolled(self._routine_fields()), 4)
-        columns.addLayout(self._steps_column(), 4)
+        columns.addWidget(self._scrolled(self._routine_fields()), 3)
+        columns.addLayout(self._steps_column(), 3)
         self.step_form = StepForm(draft)
         columns.addWidget(self._scrolled(self.step_form), 5)
         layout = QVBoxLayout(self)
@@ -124,7 +126,10 @@ class RoutineEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Narrow windows wrap the fields under their labels rather than scroll sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(widget)
+        scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         return scroll
 
     # --- the routine's own fields -------------------------------------------------------
@@ -194,6 +199,8 @@ class RoutineEditor(QWidget):
         self.step_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.step_list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.step_list.setSpacing(2)
+        self.step_list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.step_list.setWordWrap(True)
         self.step_list.selectionModel().currentRowChanged.connect(
             lambda current, _: self.step_form.show_step(current.row())
         )
@@ -211,8 +218,6 @@ class RoutineEditor(QWidget):
         for widget in (self.add_step, self.remove_step, self.duplicate_step):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.move_up)
-        row.addWidget(self.move_down)
         for keys, direction in (("Alt+Up", -1), ("Alt+Down", 1)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -221,7 +226,11 @@ class RoutineEditor(QWidget):
         column = QVBoxLayout()
         heading = QLabel("Steps")
         heading.setProperty("role", "heading")
-        column.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.move_up)
+        top.addWidget(self.move_down)
+        column.addLayout(top)
         column.addWidget(self.step_list, 1)
         column.addLayout(row)
         return column

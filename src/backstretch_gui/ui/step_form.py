@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -104,7 +105,8 @@ class StepForm(QWidget):
         self.phases.horizontalHeader().setSectionResizeMode(
             0, self.phases.horizontalHeader().ResizeMode.Stretch
         )
-        self.phases.verticalHeader().setVisible(True)
+        self.phases.setMinimumWidth(0)
+        self.phases.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.phases.itemChanged.connect(lambda _: self._phases_edited())
         add_phase = QPushButton("Add phase")
         add_phase.setObjectName("addPhaseButton")
@@ -133,6 +135,7 @@ class StepForm(QWidget):
         modes_row.addStretch(1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("Sides", self.sides)
         form.addRow("Repetitions", self.reps)
         form.addRow("Timing", modes_row)
@@ -191,6 +194,7 @@ class StepForm(QWidget):
 
     def _fill_phases(self, tempo: list[Data], exercise: Any) -> None:
         keyframes = [k.id for k in exercise.keyframes] if exercise is not None else []
+        self.phases.setRowCount(0)  # its cell widgets go with the rows
         self.phases.setRowCount(len(tempo))
         for index, phase in enumerate(tempo):
             for column, text in enumerate([phase.get("cue", ""), f"{phase.get('seconds', '')}"]):
@@ -208,7 +212,6 @@ class StepForm(QWidget):
             picture.setCurrentIndex(max(0, picture.findData(phase.get("keyframe"))))
             picture.activated.connect(lambda _: self._phases_edited())
             self.phases.setCellWidget(index, 3, picture)
-        self.phases.resizeColumnsToContents()
         self.phases.setMinimumHeight(min(260, 40 + 34 * max(1, len(tempo))))
 
     # --- editing ------------------------------------------------------------------------
