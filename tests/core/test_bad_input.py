@@ -112,7 +112,37 @@ def test_validate_reports_every_file_as_file_line_column(tmp_path: Path) -> None
     bad.write_text(GOOD.replace("reps: 2", "reps: 500"))
     out = io.StringIO()
     assert run_command(["validate", str(bad)], out) == 1
-    assert out.getvalue() == f"{bad}:10:5: steps[1].reps: expected a whole number at most 100\n"
+    # every problem at once, top to bottom: the test routine's exercises are not in
+    # the bundled catalog that `validate` checks against
+    assert out.getvalue() == (
+        f"{bad}:8:5: steps[0].exercise: no exercise with id 'knee-hug' in the catalog\n"
+        f"{bad}:10:5: steps[1].reps: expected a whole number at most 100\n"
+        f"{bad}:11:5: steps[2].exercise: no exercise with id 'reach' in the catalog\n"
+    )
+
+
+def test_validate_says_every_problem_of_a_file_at_once(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nid: Bad Id\ntitle: ''\ncolour: blue\nsummary: x\nsteps:\n"
+        "  - exercise: knee-to-chest\n    reps: 0\n"
+        "  - exercise: cat-cow\n    hold: 20\n    tempo: [{cue: x, seconds: -1}]\n"
+        "  - exercise: knee-to-chest\n    hold: 20\n    tempo: [{cue: x, seconds: 2}]\n"
+        "  - exercise: no-such-thing\n    sides: up\n"
+    )
+    out = io.StringIO()
+    assert run_command(["validate", str(bad)], out) == 1
+    said = [line.split(": ", 1)[1] for line in out.getvalue().splitlines()]
+    assert said == [
+        "id: expected an id of lower-case letters, digits and dashes",
+        "title: expected text of at least 1 character",
+        "colour: unknown field 'colour'; expected one of: version, id, title, summary, "
+        "tags, source, defaults, steps, notes",
+        "steps[0].reps: expected a whole number at least 1",
+        "steps[1].tempo[0].seconds: expected a number more than 0",
+        "steps[2].tempo: give either 'hold' or 'tempo', not both",
+        "steps[3].sides: 'up' is not one of: none, left, right, both, alternating",
+    ]
 
 
 @pytest.mark.slow

@@ -7,6 +7,8 @@ an older one is migrated step by step before it is typed.
 from __future__ import annotations
 
 import re
+import types
+import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -14,7 +16,7 @@ import msgspec
 import msgspec.inspect as mi
 
 from .model import FORMAT_VERSION, Catalog, Routine
-from .problems import FieldPath, InvalidFileError, did_you_mean
+from .problems import FieldPath, InvalidFileError, Problem, did_you_mean, format_path
 from .yamldoc import Document
 
 T = TypeVar("T", Catalog, Routine)
@@ -34,8 +36,90 @@ def decode(document: Document, kind: type[T]) -> T:
     data = migrate(document, data)
     try:
         return msgspec.convert(data, kind)
+    except msgspec.ValidationError:
+        raise InvalidFileError(structure_problems(document, data, kind)) from None
+
+
+def structure_problems(document: Document, data: Any, kind: type) -> list[Problem]:
+    """Every field that does not fit ``kind``, not only the first msgspec meets: the
+    data is walked field by field, list item by list item, and each value converted
+    alone, so each problem is said in the same words as a single one would be."""
+    problems: list[Problem] = []
+
+    def fault(error: msgspec.ValidationError, path: FieldPath) -> None:
+        message, _, rest = str(error).partition(" - at `$")
+        where = format_path(path)
+        inner = rest.rstrip("`")
+        full = ("." + where if where and not where.startswith("[") else where) + inner
+        problems.append(_problem_from(document, kind, f"{message} - at `${full}`"))
+
+    _walk(data, kind, (), fault)
+    return problems
+
+
+def _walk(value: Any, annotation: Any, path: FieldPath, fault: Any) -> None:
+    target = _without_none(annotation) if value is not None else annotation
+    struct = _struct(target)
+    if struct is not None and isinstance(value, dict):
+        fields = {info.encode_name: info for info in msgspec.structs.fields(struct)}
+        for key in value:
+            if key not in fields:
+                _fault_at(fault, f"Object contains unknown field `{key}`", path)
+        for name, info in fields.items():
+            if name in value:
+                _walk(value[name], info.type, (*path, name), fault)
+            elif info.required:
+                _fault_at(fault, f"Object missing required field `{name}`", path)
+        return
+    item = _list_item(target)
+    if item is not None and _struct(item) is not None and isinstance(value, list):
+        try:  # the list's own bounds, whatever its items
+            msgspec.convert(value, _any_items(target))
+        except msgspec.ValidationError as error:
+            fault(error, path)
+        for index, entry in enumerate(value):
+            _walk(entry, item, (*path, index), fault)
+        return
+    try:
+        msgspec.convert(value, annotation)
     except msgspec.ValidationError as error:
-        raise InvalidFileError([_problem_from(document, kind, str(error))]) from None
+        fault(error, path)
+
+
+def _fault_at(fault: Any, message: str, path: FieldPath) -> None:
+    fault(msgspec.ValidationError(message), path)
+
+
+def _without_none(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return options[0] if len(options) == 1 else annotation
+    return annotation
+
+
+def _struct(annotation: Any) -> type | None:
+    plain = typing.get_args(annotation)[0] if _annotated(annotation) else annotation
+    if isinstance(plain, type) and issubclass(plain, msgspec.Struct):
+        return plain
+    return None
+
+
+def _list_item(annotation: Any) -> Any:
+    plain = typing.get_args(annotation)[0] if _annotated(annotation) else annotation
+    if typing.get_origin(plain) is list:
+        return typing.get_args(plain)[0]
+    return None
+
+
+def _any_items(annotation: Any) -> Any:
+    """``annotation`` (a list, maybe with bounds) with items of any kind."""
+    if _annotated(annotation):
+        return typing.Annotated[(list[Any], *annotation.__metadata__)]
+    return list[Any]
+
+
+def _annotated(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is typing.Annotated
 
 
 def migrate(document: Document, data: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .decode import decode
 from .files import display_path, list_routine_files
-from .model import Catalog, Dose, Exercise, Routine
+from .model import Catalog, Dose, Exercise, Routine, Step
 from .problems import FieldPath, InvalidFileError, Problem, did_you_mean
 from .text import text_problems
 from .yamldoc import Document, read_document
@@ -98,11 +98,39 @@ def routine_of(document: Document, catalog: Catalog) -> Routine:
             "a routine lists steps"
         )
         raise InvalidFileError([document.problem(("exercises",), message)])
-    routine = decode(document, Routine)
+    try:
+        routine = decode(document, Routine)
+    except InvalidFileError as error:  # said with what the good steps' checks find
+        said = {problem.path for problem in error.problems}
+        more = _check_sound_steps(document, catalog) + text_problems(document)
+        more = [problem for problem in more if problem.path not in said]
+        raise InvalidFileError(in_file_order(error.problems + more)) from None
     problems = check_routine(document, routine, catalog)
     if problems:
-        raise InvalidFileError(problems)
+        raise InvalidFileError(in_file_order(problems))
     return routine
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems as a reader meets them, top to bottom (those without a line first)."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _check_sound_steps(document: Document, catalog: Catalog) -> list[Problem]:
+    """The checks against the catalog, for each step that is sound by itself."""
+    import msgspec
+
+    data = document.data
+    steps = data.get("steps") if isinstance(data, dict) else None
+    exercises = {exercise.id: exercise for exercise in catalog.exercises}
+    problems: list[Problem] = []
+    for index, raw in enumerate(steps if isinstance(steps, list) else []):
+        try:
+            step = msgspec.convert(raw, Step)
+        except msgspec.ValidationError:
+            continue  # said already
+        problems += _check_step(document, index, step, exercises)
+    return problems
 
 
 def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]) -> Library:
@@ -173,21 +201,27 @@ def check_routine(document: Document, routine: Routine, catalog: Catalog) -> lis
     exercises = {exercise.id: exercise for exercise in catalog.exercises}
     problems: list[Problem] = []
     for index, step in enumerate(routine.steps):
-        at = ("steps", index)
-        exercise = exercises.get(step.exercise)
-        if exercise is None:
-            hint = did_you_mean(step.exercise, exercises)
-            message = f"no exercise with id '{step.exercise}' in the catalog{hint}"
-            problems.append(document.problem(at + ("exercise",), message))
-            continue
-        if step.hold is not None and step.tempo is not None:
-            message = "give either 'hold' or 'tempo', not both"
-            problems.append(document.problem(at + ("tempo",), message))
-        problems += _check_keyframes(document, at, step, exercise)
+        problems += _check_step(document, index, step, exercises)
     problems += text_problems(document)
     if not problems:
         problems += _check_size(document, routine, exercises)
     return problems
+
+
+def _check_step(
+    document: Document, index: int, step: Step, exercises: dict[str, Exercise]
+) -> list[Problem]:
+    at = ("steps", index)
+    exercise = exercises.get(step.exercise)
+    if exercise is None:
+        hint = did_you_mean(step.exercise, exercises)
+        message = f"no exercise with id '{step.exercise}' in the catalog{hint}"
+        return [document.problem(at + ("exercise",), message)]
+    problems = []
+    if step.hold is not None and step.tempo is not None:
+        message = "give either 'hold' or 'tempo', not both"
+        problems.append(document.problem(at + ("tempo",), message))
+    return problems + _check_keyframes(document, at, step, exercise)
 
 
 def _check_size(
