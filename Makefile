@@ -41,6 +41,7 @@ schemas: $(DEV)
 
 bench: $(DEV)
 	$(PY) benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/editor.py
 	@scripts/system-deps test
 	$(PY) benchmarks/gui.py
 	$(PY) benchmarks/startup.py

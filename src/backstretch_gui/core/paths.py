@@ -54,6 +54,11 @@ def user_routines_dir() -> Path:
     return user_data_dir() / "routines"
 
 
+def user_backups_dir() -> Path:
+    """Versions of routines a save replaced, and deleted routines."""
+    return user_data_dir() / "backups"
+
+
 def user_cache_dir() -> Path:
     """Files we can always rebuild; safe to delete."""
     return _override("cache") or _user_dir(

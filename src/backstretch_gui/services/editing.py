@@ -13,13 +13,13 @@ from ..core.draft_edits import id_from_title, new_routine
 from ..core.library import Library
 from ..core.paths import user_backups_dir
 from ..core.problems import InvalidFileError, Problem
-from ..core.routine_file import ChangedOnDisk, file_name_for, open_for_edit, save, unique_id
+from ..core.routine_file import ChangedOnDiskError, file_name_for, open_for_edit, save, unique_id
 from .routine_draft import RoutineDraft
 
 if TYPE_CHECKING:
     from ..core.plan import RoutinePlan
 
-__all__ = ["ChangedOnDisk", "Editing", "InvalidFileError"]
+__all__ = ["ChangedOnDiskError", "Editing", "InvalidFileError"]
 
 
 class Editing:
@@ -53,7 +53,7 @@ class Editing:
         return path.resolve().parent != self.user_folder.resolve()
 
     def save(self, draft: RoutineDraft, force: bool = False) -> Path:
-        """Write the draft to its file (a new one in the user's folder); ChangedOnDisk
+        """Write the draft to its file (a new one in the user's folder); ChangedOnDiskError
         when the file changed since it was opened, unless ``force``."""
         data = draft.data
         path = draft.path

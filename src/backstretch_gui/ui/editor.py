@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..core.draft_edits import MISSING
 from ..core.words import clock
@@ -63,6 +64,7 @@ class RoutineEditor(QWidget):
         self.setObjectName("routineEditor")
         self.setAccessibleName("Routine editor")
         self.draft = draft
+        draft.setParent(self)  # goes with the form, and its connections with it
         self.filling = False
         self._row_after: int | None = None
         """The step to choose once the next edit is shown."""
@@ -115,7 +117,7 @@ class RoutineEditor(QWidget):
         for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             field.installEventFilter(self)
         draft.changed.connect(self.refresh)
-        draft.undo_stack.cleanChanged.connect(lambda _: self._show_state())
+        draft.undo_stack.cleanChanged.connect(self._clean_changed)
         self.refresh()
 
     def _add(self, action: QAction) -> None:
@@ -291,6 +293,10 @@ class RoutineEditor(QWidget):
             self.filling = False
         self.select_step(row if row is not None else max(self.current_row, 0))
         self._show_state()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        if isValid(self.draft.undo_stack):  # not while the form is taken down
+            self._show_state()
 
     def _show_state(self) -> None:
         draft = self.draft

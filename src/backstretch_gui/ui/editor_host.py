@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
 
 from .qt_values import PLAIN_TEXT
 from .window_parts import tell
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from ..services.controller import AppController
     from ..services.editing import Editing
     from .editor import RoutineEditor
+    from .exercise_chooser import ExerciseChooser
     from .pages import Pages
     from .picker import PickerPage
 
@@ -43,6 +45,7 @@ class EditorHost(QObject):
         self.parent_widget = parent
         self.editor: RoutineEditor | None = None
         self.editing: Editing | None = None
+        self._chooser: ExerciseChooser | None = None
         self.trying = False
         """A draft runs in the step view ("Try it"): its end comes back here."""
 
@@ -70,13 +73,17 @@ class EditorHost(QObject):
         editor.tryRequested.connect(self.try_draft)
         editor.closeRequested.connect(lambda: self.leave_then(self.window.show_picker))
         editor.addStepRequested.connect(self.choose_exercise)
-        draft.undo_stack.cleanChanged.connect(lambda _: self.window.update_title())
-        draft.changed.connect(self.window.update_title)
+        draft.undo_stack.cleanChanged.connect(self._title_changed)
+        draft.changed.connect(self._title_changed)
         self._retire()
         self.editor = editor
         self.window.pages.show_editor(editor)
         editor.title_edit.setFocus()
         self.window.update_title()
+
+    def _title_changed(self, *_: object) -> None:
+        if isValid(self.window.pages):  # not while the window is taken down
+            self.window.update_title()
 
     def leave_then(self, then: Then) -> None:
         """Do ``then`` once the open draft is saved or given up (asks if it has changes)."""
@@ -123,14 +130,14 @@ class EditorHost(QObject):
     # --- saving -------------------------------------------------------------------------
 
     def save(self, force: bool = False) -> bool:
-        from ..services.editing import ChangedOnDisk
+        from ..services.editing import ChangedOnDiskError
 
         if self.editor is None or self.editing is None:
             return False
         draft = self.editor.draft
         try:
             path = self.editing.save(draft, force=force)
-        except ChangedOnDisk:
+        except ChangedOnDiskError:
             self._ask_to_overwrite()
             return False
         except OSError as error:
@@ -163,20 +170,32 @@ class EditorHost(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent_widget)
         box.setProperty("textFormat", PLAIN_TEXT)
         box.setObjectName("editorQuestion")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return box
 
     # --- exercises and trying -----------------------------------------------------------
 
     def choose_exercise(self) -> None:
+        """The exercise chooser (one per editor: found again as it was left)."""
         from .exercise_chooser import ExerciseChooser
 
-        if self.editor is None:
-            return
         editor = self.editor
-        chooser = ExerciseChooser(editor.draft.catalog, self.parent_widget)
-        chooser.chosen.connect(editor.add_exercise)
-        chooser.finished.connect(lambda _: chooser.deleteLater())
+        if editor is None:
+            return
+        chooser = self._chooser
+        if chooser is None or chooser.catalog is not editor.draft.catalog:
+            if chooser is not None:
+                chooser.deleteLater()
+            chooser = ExerciseChooser(editor.draft.catalog, self.parent_widget)
+            chooser.chosen.connect(lambda exercise_id: self._add(exercise_id))
+            self._chooser = chooser
+        chooser.search.clear()
+        chooser.search.setFocus()
         chooser.open()
+
+    def _add(self, exercise_id: str) -> None:
+        if self.editor is not None:
+            self.editor.add_exercise(exercise_id)
 
     def try_draft(self) -> None:
         if self.editor is None or self.editing is None or self.editor.draft.problems:

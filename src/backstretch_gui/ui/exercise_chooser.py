@@ -31,6 +31,7 @@ class ExerciseChooser(QDialog):
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.catalog = catalog
         self.setObjectName("exerciseChooser")
         self.setWindowTitle("Add an exercise")
         self.setAccessibleName("Add an exercise")

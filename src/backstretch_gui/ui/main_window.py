@@ -205,14 +205,17 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         editor = self._editor_host.editor if self._editor_host is not None else None
-        if editor is not None and self.pages.currentWidget() is editor:
+        editing = editor is not None and self.pages.currentWidget() is editor
+        if not editing and self.isWindowModified():  # while the title still has its mark
+            self.setWindowModified(False)
+        if editor is not None and editing:
             title = window_title(f"Editing {editor.heading.text()}") + "[*] — Backstretch"
-            self.setWindowModified(editor.draft.modified)
         else:
             title = window_title(session_title(self.driver if self.in_session_view() else None))
-            self.setWindowModified(False)
         if title != self.windowTitle():
             self.setWindowTitle(title)
+        if editor is not None and editing:
+            self.setWindowModified(editor.draft.modified)
 
     def toggle_focus_mode(self) -> None:
         focus = not self.isFullScreen() and self.in_session_view()

@@ -1,0 +1,132 @@
+"""The routine editor as a user meets it: a routine built in the form, saved, listed
+and run; a hand-written file changed in one field; unsaved changes asked about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from backstretch_gui.core.session import State
+from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.qt_values import ID_ROLE
+
+from helpers import FakeClock
+
+
+def find(window: MainWindow, kind: type, name: str):  # type: ignore[no-untyped-def]
+    widget = window.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def add_exercise(window: MainWindow, qtbot: QtBot, words: str) -> None:
+    find(window, QAbstractButton, "addStepButton").click()
+    chooser = find(window, QDialog, "exerciseChooser")
+    qtbot.waitUntil(chooser.isVisible)
+    QTest.keyClicks(find(chooser, QLineEdit, "exerciseSearch"), words)
+    find(chooser, QAbstractButton, "chooseExerciseButton").click()
+    assert not chooser.isVisible()
+
+
+def test_a_routine_built_in_the_form_is_saved_listed_and_runs(
+    window: MainWindow, qtbot: QtBot, clock: FakeClock, user_routines: Path
+) -> None:
+    window.editor_host.new()
+    editor = find(window, QWidget, "routineEditor")
+    assert window.pages.currentWidget() is editor
+    save = find(window, QAbstractButton, "saveRoutineButton")
+    message = find(window, QLabel, "validationMessage")
+    assert not save.isEnabled() and message.text()  # nothing in it yet
+    QTest.keyClicks(find(window, QLineEdit, "titleEdit"), "Physio plan")
+    QTest.keyClicks(editor.summary_edit, "What my physiotherapist gave me.")
+    add_exercise(window, qtbot, "knee-to-chest")
+    add_exercise(window, qtbot, "child")
+    steps = find(window, QAbstractItemView, "stepList")
+    assert steps.model().rowCount() == 2
+    assert steps.currentIndex().row() == 1  # the new step is the one the fields edit
+    steps.setCurrentIndex(steps.model().index(0, 0))
+    find(window, QSpinBox, "repsSpin").setValue(3)
+    sides = find(window, QComboBox, "sidesCombo")
+    sides.setCurrentIndex(sides.findData("both"))
+    sides.activated.emit(sides.currentIndex())
+    find(window, QDoubleSpinBox, "holdSpin").setValue(15)
+    assert message.text() == ""
+    total = find(window, QLabel, "totalDurationLabel").text()
+    assert "Total" in total and ":" in total
+    assert window.isWindowModified()
+    save.click()
+    saved = user_routines / "physio-plan.yaml"
+    assert saved.is_file()
+    text = saved.read_text()
+    assert "reps: 3" in text and "hold: 15" in text and "sides: both" in text
+    assert not window.isWindowModified()
+    find(window, QAbstractButton, "closeEditorButton").click()
+    assert window.pages.currentWidget() is window.picker
+    current = window.picker.list.currentItem()
+    assert current.data(ID_ROLE) == "physio-plan"
+    assert window.open_routine("physio-plan", start=True)
+    assert window.driver is not None and window.driver.state is State.RUNNING
+
+
+def test_try_it_runs_the_draft_and_comes_back(
+    window: MainWindow, qtbot: QtBot, user_routines: Path
+) -> None:
+    window.editor_host.new()
+    QTest.keyClicks(find(window, QLineEdit, "titleEdit"), "Try me")
+    editor = window.editor_host.editor
+    assert editor is not None
+    QTest.keyClicks(editor.summary_edit, "A try.")
+    add_exercise(window, qtbot, "child")
+    find(window, QAbstractButton, "tryRoutineButton").click()
+    assert window.pages.currentWidget() is window.pages.step_view
+    assert window.driver is not None and window.driver.state is State.RUNNING
+    window.request_stop()  # Esc: a few seconds in, it stops without asking
+    assert window.pages.currentWidget() is editor
+    assert editor.draft.modified  # still the unsaved draft
+    assert not list(user_routines.glob("*.yaml"))
+
+
+def test_undo_and_redo_keys_work_in_a_text_field(window: MainWindow, qtbot: QtBot) -> None:
+    window.editor_host.new()
+    window.activateWindow()
+    title = find(window, QLineEdit, "titleEdit")
+    title.setFocus()
+    QTest.keyClicks(title, "Evening")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == ""
+    QTest.keyClick(
+        title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert title.text() == "Evening"
+
+
+def test_leaving_with_unsaved_changes_asks_first(window: MainWindow, qtbot: QtBot) -> None:
+    window.editor_host.new()
+    QTest.keyClicks(find(window, QLineEdit, "titleEdit"), "Half done")
+    find(window, QAbstractButton, "closeEditorButton").click()
+    question = find(window, QMessageBox, "editorQuestion")
+    qtbot.waitUntil(question.isVisible)
+    assert window.pages.currentWidget() is window.editor_host.editor  # still there
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.editor_host.editor is not None
+    find(window, QAbstractButton, "closeEditorButton").click()
+    question = next(b for b in window.findChildren(QMessageBox, "editorQuestion") if b.isVisible())
+    question.findChild(QAbstractButton, "discardChangesButton").click()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.picker)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
