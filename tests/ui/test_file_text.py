@@ -192,7 +192,7 @@ def test_messages_and_notices_are_plain_text(window: MainWindow, qtbot: QtBot) -
     boxes[-1].grab()
     boxes[-1].close()
     window.notify(f"cannot read {IMG} <b>x</b>")
-    assert_plain(window.notice, f"cannot read {IMG} <b>x</b>")
+    assert_plain(window.notice.label, f"cannot read {IMG} <b>x</b>")
     window.grab()
 
 

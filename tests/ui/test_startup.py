@@ -31,6 +31,8 @@ def test_spelled_out_values_are_qts() -> None:
     assert Qt.TextFormat.RichText.value == qt_values.RICH_TEXT
     assert Qt.TextFormat.PlainText.value == qt_values.PLAIN_TEXT
     assert Qt.AlignmentFlag.AlignTop.value == qt_values.ALIGN_TOP
+    assert Qt.ShortcutContext.WidgetShortcut.value == qt_values.WIDGET_SHORTCUT
+    assert Qt.ContextMenuPolicy.CustomContextMenu.value == qt_values.CUSTOM_CONTEXT_MENU
 
 
 def test_details_are_rich_text_from_the_top(window: MainWindow) -> None:

@@ -44,3 +44,10 @@ def clock(seconds: float) -> str:
     whole = int(-(-seconds // 1)) if seconds > 0 else 0
     minutes, rest = divmod(whole, 60)
     return f"{minutes}:{rest:02d}"
+
+
+SAFETY_NOTICE = (
+    "Stretching should never hurt. Move slowly, stay in a pain-free range and stop at "
+    "pain, numbness or pins and needles. Backstretch is no substitute for advice from "
+    "a physiotherapist or doctor."
+)

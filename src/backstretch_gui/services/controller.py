@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..core.plan import ExercisePlan, RoutinePlan
     from ..core.session import State
     from .driver import SessionDriver
+    from .folder_watch import FolderWatch
     from .hands_free import HandsFree
     from .inhibit import ScreenSaverInhibitor
 
@@ -90,6 +91,7 @@ class AppController(QObject):
         self.routine = ""
         """The id or path of the open routine ("Again" opens it anew)."""
         self._plan: RoutinePlan | None = None
+        self._watch: FolderWatch | None = None
         """The open routine's plan, kept to retime it."""
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
@@ -117,6 +119,17 @@ class AppController(QObject):
         self.listing = listing.routine_listing(catalog, folders)
         self.listingChanged.emit(self.listing)
         return self.listing
+
+    def watch_routines(self) -> None:
+        """Read the list again when the user's routine files change (by any program)."""
+        from .folder_watch import FolderWatch
+
+        if self._watch is None:
+            _, folders = self.sources or listing.default_sources()
+            user = [folder for folder, origin in folders if origin == "user"]
+            if user:
+                self._watch = FolderWatch(user[0], self)
+                self._watch.changed.connect(self.read_listing)
 
     def open(self, id_or_path: str, start: bool = False) -> bool:
         """Open a routine (listed id, or a file), ready or started; False, with

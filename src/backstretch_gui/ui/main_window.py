@@ -17,6 +17,7 @@ from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
 from .pages import Pages
+from .routine_actions import RoutineActions
 from .window_parts import (
     FirstPaint,
     NoticeBar,
@@ -118,12 +119,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self._session_actions = session_actions(self, self.controller, self.request_stop)
+        files = RoutineActions(self, self.picker, self.controller)
+        files.newRequested.connect(lambda: self.editor_host.new())
+        files.editRequested.connect(lambda path: self.editor_host.edit(path))
+        self.routine_actions = files
         self.focus_action = build_menus(
             self,
             open_file=self.open_file,
             reload=self.load_library,
             settings=self.show_settings,
             focus_mode=self.toggle_focus_mode,
+            edit_items=files.menu_actions(),
         )
 
     def _page_changed(self) -> None:
@@ -197,9 +203,10 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         """The first frame is out: the picker's details come next, then the rest."""
-        self.picker.after_window_painted(self._check_theme)
+        self.picker.after_window_painted(self._settle)
 
-    def _check_theme(self) -> None:
+    def _settle(self) -> None:
+        self.controller.watch_routines()
         if theme.system_prefers_dark() != self.pages.theme.dark:  # changed since the last run
             self.apply_theme()  # and remembers it
 

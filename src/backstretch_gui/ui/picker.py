@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.files import display_path  # Qt's strings drop undecodable bytes
 from ..core.listing_rows import BrokenRow, Listing, RoutineRow
-from ..core.words import clock
+from ..core.words import SAFETY_NOTICE, clock
 from .first_paint import FirstPaint
 from .illustration import thumbnail
 from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
@@ -42,12 +43,6 @@ def tooltip(text: str) -> str:
 
 
 THUMBNAIL = QSize(72, 54)
-
-SAFETY_NOTICE = (
-    "Stretching should never hurt. Move slowly, stay in a pain-free range and stop at "
-    "pain, numbness or pins and needles. Backstretch is no substitute for advice from "
-    "a physiotherapist or doctor."
-)
 
 
 class SafetyBanner(QFrame):
@@ -143,6 +138,9 @@ class PickerPage(QWidget):
         left.setSpacing(12)
         left.addWidget(self.search)
         left.addWidget(self.list, 1)
+        self.list_buttons = QGridLayout()  # filled by routine_actions
+        self.list_buttons.setSpacing(8)
+        left.addLayout(self.list_buttons)
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addLayout(left, 4)
@@ -152,6 +150,11 @@ class PickerPage(QWidget):
         layout.setSpacing(16)
         layout.addWidget(self.banner)
         layout.addLayout(columns, 1)
+
+    def add_list_button(self, button: QPushButton) -> None:
+        """A button under the list, three to a row."""
+        count = self.list_buttons.count()
+        self.list_buttons.addWidget(button, count // 3, count % 3)
 
     def show_details(self) -> None:
         """The window's first frame is out: the details of the chosen routine now."""

@@ -12,3 +12,5 @@ SEARCH_ROLE = ID_ROLE + 2  # the words a search matches
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText: for every label that shows a file's text
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 ALIGN_TOP = 0x0020  # Qt.AlignmentFlag.AlignTop
+WIDGET_SHORTCUT = 0  # Qt.ShortcutContext.WidgetShortcut: a key for one widget only
+CUSTOM_CONTEXT_MENU = 3  # Qt.ContextMenuPolicy.CustomContextMenu

@@ -6,15 +6,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
 from .. import __version__
-from ..core.words import clock
+from ..core.words import SAFETY_NOTICE, clock
 from .first_paint import FirstPaint as FirstPaint
-from .picker import SAFETY_NOTICE
 from .qt_values import PLAIN_TEXT
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..services.controller import AppController
     from ..services.driver import SessionDriver
 
@@ -58,6 +59,7 @@ def build_menus(
     reload: Slot,
     settings: Slot,
     focus_mode: Slot,
+    edit_items: list[QAction | None],
 ) -> QAction:
     """The menu bar, each item with its keys; returns the (checkable) focus mode action."""
     menu = window.menuBar()
@@ -68,6 +70,9 @@ def build_menus(
     file_menu.addAction(add_action(window, "&Settings…", ["Ctrl+,"], settings))
     file_menu.addSeparator()
     file_menu.addAction(add_action(window, "&Quit", ["Ctrl+Q"], window.close))
+    edit_menu = menu.addMenu("&Edit")
+    for item in edit_items:
+        edit_menu.addSeparator() if item is None else edit_menu.addAction(item)
     focus_action = add_action(window, "&Focus mode", ["F11"], focus_mode)
     focus_action.setCheckable(True)
     menu.addMenu("&View").addAction(focus_action)
@@ -76,21 +81,48 @@ def build_menus(
     return focus_action
 
 
-class NoticeBar(QLabel):
-    """Quiet, non-modal notices at the bottom of the window: the last three."""
+class NoticeBar(QWidget):
+    """Quiet, non-modal notices at the bottom of the window: the last three, the newest
+    with a button when it can be acted on (Undo)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setObjectName("noticeLabel")
-        self.setProperty("role", "warning")
+        self.setObjectName("noticeBar")
+        self.label = QLabel()
+        self.label.setObjectName("noticeLabel")
+        self.label.setProperty("role", "warning")
         # Messages may quote a file's name or text: never read as markup.
-        self.setProperty("textFormat", PLAIN_TEXT)
-        self.setWordWrap(True)
-        self.setContentsMargins(24, 4, 24, 6)
+        self.label.setProperty("textFormat", PLAIN_TEXT)
+        self.label.setWordWrap(True)
+        self.button: QPushButton | None = None
+        self._act: Slot | None = None
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(24, 4, 24, 6)
+        self._layout.addWidget(self.label, 1)
 
-    def add(self, message: str) -> None:
-        shown = [line for line in self.text().split("\n") if line]
-        self.setText("\n".join([*shown, message][-3:]))
+    def text(self) -> str:
+        return self.label.text()
+
+    def add(self, message: str, action: str = "", then: Slot | None = None) -> None:
+        shown = [line for line in self.label.text().split("\n") if line]
+        self.label.setText("\n".join([*shown, message][-3:]))
+        self._act = then
+        if action and self.button is None:
+            self.button = QPushButton()
+            self.button.setObjectName("undoDeleteButton")
+            self.button.clicked.connect(self._acted)
+            self._layout.addWidget(self.button)
+        if self.button is not None:
+            self.button.setText(action)
+            self.button.setAccessibleName(action)
+            self.button.setVisible(bool(action))
+
+    def _acted(self) -> None:
+        act, self._act = self._act, None
+        if self.button is not None:
+            self.button.hide()
+        if act is not None:
+            act()
 
 
 def window_title(text: str) -> str:
@@ -143,3 +175,15 @@ def show_about(parent: QWidget) -> None:
         f"<h3>Backstretch {__version__}</h3><p>A follow-along timer for back-stretching "
         f"routines.</p><p><b>Please read:</b> {SAFETY_NOTICE}</p>",
     )
+
+
+def question(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A question that does not block (answered through ``finished``); plain text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setProperty("textFormat", PLAIN_TEXT)
+    box.setObjectName("routineQuestion")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
