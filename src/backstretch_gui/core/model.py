@@ -137,7 +137,8 @@ class Routine(Kw, kw_only=True, frozen=True):
     version: Annotated[int, Meta(ge=1)] = FORMAT_VERSION
     id: Id
     title: ShortText
-    summary: Text
+    summary: Annotated[str, Meta(max_length=2000)] = ""
+    """What the routine is for; may be left out."""
     tags: list[Annotated[str, Meta(min_length=1, max_length=40)]] = []
     source: ShortText | None = None
     defaults: RoutineDefaults = RoutineDefaults()

@@ -33,6 +33,7 @@ STEP_ORDER = [
 PHASE_ORDER = ["cue", "seconds", "breath", "keyframe"]
 ORDER_OF = {"": ROUTINE_ORDER, "defaults": DEFAULTS_ORDER, "steps": STEP_ORDER}
 MAX_ID = 64
+PLAIN_TAG = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.+-]*")
 
 
 class ChangedOnDiskError(Exception):
@@ -114,7 +115,11 @@ def _new_tree(data: dict[str, Any]) -> Any:
 def _build(value: Any, context: str) -> Any:
     """Plain data as ruamel's nodes, in the documented order and the bundled style."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+    )
 
     if isinstance(value, dict):
         order = ORDER_OF.get(context, PHASE_ORDER if context == "tempo" else [])
@@ -127,6 +132,8 @@ def _build(value: Any, context: str) -> Any:
         return seq
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
+    if context == "tags" and isinstance(value, str) and not PLAIN_TAG.fullmatch(value):
+        return DoubleQuotedScalarString(value)  # libyaml is strict in a flow list
     if context == "summary" and isinstance(value, str) and len(value) > 80:
         return FoldedScalarString(value)
     return value
