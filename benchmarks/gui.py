@@ -105,8 +105,8 @@ else:
     target = window.picker.list
     if mode == "session":
         window.open_routine(sys.argv[2], start=True)
-        window.hands_free.start_sound()
-        target = window.step_view.ring
+        window.controller.hands_free.start_sound()
+        target = window.pages.step_view.ring
 
 if mode == "bare":
     hook = report_paint(target, "painted", app.quit)

@@ -98,7 +98,7 @@ def child(routine: str) -> None:
     window.open_routine(routine, start=True)
     run_for(3)
     stage("session running, no sound")
-    window.hands_free.start_sound()
+    window.controller.hands_free.start_sound()
     run_for(4)
     stage("sound and voice ready")
     run_for(12)

@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BACKSTRETCH_DATA_DIR", tempfile.mkdtemp(prefix="backstretch-shots-"))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from backstretch_gui.app import application
 from backstretch_gui.core.session import State
@@ -89,11 +89,38 @@ def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
     save(window, f"summary-{suffix}")
     from backstretch_gui.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.settings, window.hands_free, window)
+    dialog = SettingsDialog(window.settings, window.controller.hands_free, window)
     dialog.show()
     settle()
     dialog.grab().save(str(OUT / f"settings-{suffix}.png"))
     dialog.close()
+    window.show_picker()
+    shoot_editor(window, suffix)
+
+
+def shoot_editor(window: MainWindow, suffix: str) -> None:
+    """The editor on the longest routine (a phased step chosen), a new routine with its
+    problems listed, the exercise chooser, and the editor at 1024x600."""
+    from backstretch_gui.core import resources
+
+    host = window.editor_host
+    host.edit(str(resources.routines_dir() / "lower-back-floor.yaml"))
+    assert host.editor is not None
+    host.editor.select_step(1)
+    save(window, f"editor-{suffix}")
+    window.resize(1024, 600)
+    save(window, f"editor-1024x600-{suffix}")
+    window.resize(1280, 800)
+    host.leave_then(window.show_picker)
+    host.new()
+    save(window, f"editor-new-{suffix}")
+    host.choose_exercise()
+    settle()
+    chooser = window.findChild(QDialog, "exerciseChooser")
+    assert chooser is not None
+    chooser.grab().save(str(OUT / f"exercise-chooser-{suffix}.png"))
+    chooser.reject()
+    host.leave_then(window.show_picker)
 
 
 def main() -> int:
@@ -105,8 +132,7 @@ def main() -> int:
     window.resize(1280, 800)
     window.show()
     for suffix, chosen in (("light", theme.LIGHT), ("dark", theme.DARK)):
-        window.theme = theme.apply(app, chosen)
-        window.step_view.apply_theme(chosen)
+        window.pages.apply_theme(theme.apply(app, chosen))
         shoot(window, clock, suffix)
     window.close()
     return 0

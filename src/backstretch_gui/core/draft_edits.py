@@ -93,7 +93,6 @@ def new_routine(taken: set[str]) -> Data:
         "version": FORMAT_VERSION,
         "id": routine_id,
         "title": "",
-        "summary": "",
         "steps": [],
     }
 

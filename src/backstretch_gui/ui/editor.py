@@ -32,6 +32,7 @@ from ..core.words import clock
 from ..services.routine_draft import RoutineDraft
 from .editor_words import problem_words
 from .illustration import thumbnail
+from .picker import tooltip
 from .step_form import SIDES, StepForm, seconds_spin
 
 DEFAULTS = [
@@ -43,6 +44,15 @@ DEFAULTS = [
 DEFAULT_VALUES = {"prep": 5, "transition": 10, "rest_between_reps": 5, "rest_between_sides": 5}
 UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+
+def mark(widget: QWidget, problems: str) -> None:
+    """A field with problems: a coloured border and the problems as its tooltip."""
+    if bool(widget.property("invalid")) != bool(problems):
+        widget.setProperty("invalid", bool(problems))
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+    widget.setToolTip(tooltip(problems) if problems else "")
 
 
 def button(text: str, name: str, accessible: str, tip: str = "") -> QPushButton:
@@ -110,9 +120,16 @@ class RoutineEditor(QWidget):
         columns.addLayout(self._steps_column(), 3)
         self.step_form = StepForm(draft)
         columns.addWidget(self._scrolled(self.step_form), 5)
+        header.insertWidget(1, self.total)
+        header.insertSpacing(1, 24)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(header)
+        # every problem, however many: the box scrolls rather than squeeze the form
+        self.problems_box = self._scrolled(self.validation)
+        self.problems_box.setMaximumHeight(104)
+        self.problems_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.problems_box)
         layout.addLayout(columns, 1)
         for field in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             field.installEventFilter(self)
@@ -179,14 +196,14 @@ class RoutineEditor(QWidget):
         self.total.setObjectName("totalDurationLabel")
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         self.total.setProperty("role", "heading")
-        form.addRow(self.total)
+        self.total.setProperty("accessibleName", "Total time")
         self.validation = QLabel()
         self.validation.setObjectName("validationMessage")
         self.validation.setAccessibleName("Problems")
         self.validation.setTextFormat(Qt.TextFormat.PlainText)
         self.validation.setWordWrap(True)
         self.validation.setProperty("role", "warning")
-        form.addRow(self.validation)
+        self.validation.setStyleSheet("font-size: 16px;")
         return box
 
     # --- the steps ------------------------------------------------------------------------
@@ -304,7 +321,17 @@ class RoutineEditor(QWidget):
         self.heading.setText(title)
         self.state.setText("Unsaved changes" if draft.modified else "")
         problems = draft.problems
-        self.validation.setText("\n".join(problem_words(p, draft) for p in problems))
+        said = [problem_words(p, draft) for p in problems]
+        self.validation.setText("\n".join(said))
+        self.problems_box.setVisible(bool(problems))
+        fields = {"title": self.title_edit, "summary": self.summary_edit, "tags": self.tags_edit}
+        for field, edit in fields.items():
+            mine = [w for p, w in zip(problems, said, strict=True) if p.path.startswith(field)]
+            mark(edit, "\n".join(mine))
+        row = self.current_row
+        self.step_form.show_problems(
+            [w for p, w in zip(problems, said, strict=True) if p.path.startswith(f"steps[{row}]")]
+        )
         seconds = draft.seconds
         self.total.setText(f"Total: {clock(seconds)}" if seconds is not None else "Total: —")
         self.save_button.setEnabled(not problems and (draft.modified or draft.path is None))
@@ -323,7 +350,8 @@ class RoutineEditor(QWidget):
     def _summary_edited(self) -> None:
         if not self.filling:
             text = self.summary_edit.toPlainText()
-            self.draft.set_value(("summary",), text, "Type summary", merge=True)
+            value = text if text.strip() else MISSING  # a summary may be left out
+            self.draft.set_value(("summary",), value, "Type summary", merge=True)
 
     def _tags_edited(self, text: str) -> None:
         tags = [tag.strip() for tag in text.split(",") if tag.strip()]

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from .qt_values import PLAIN_TEXT
-from .window_parts import tell
+from .window_parts import tell, window_title
 
 if TYPE_CHECKING:
     from ..services.controller import AppController
@@ -124,6 +124,13 @@ class EditorHost(QObject):
             self.editor.deleteLater()
             self.editor = None
 
+    def window_title(self) -> str | None:
+        """The window's title while the editor shows (None when it does not)."""
+        editor = self.editor
+        if editor is None or self.window.pages.currentWidget() is not editor:
+            return None
+        return window_title(f"Editing {editor.heading.text()}") + "[*] — Backstretch"
+
     def has_unsaved_changes(self) -> bool:
         return self.editor is not None and self.editor.draft.modified
 
@@ -167,6 +174,8 @@ class EditorHost(QObject):
         box.open()
 
     def _question(self, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt  # named when first asked: not at start-up
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent_widget)
         box.setProperty("textFormat", PLAIN_TEXT)
         box.setObjectName("editorQuestion")

@@ -28,6 +28,11 @@ FIELD_WORDS = {
     "exercise": "exercise",
     "defaults": "Defaults",
 }
+PLAINER = {
+    "expected text of at least 1 character": "write something here",
+    "missing required field 'title'": "give the routine a title",
+    "missing required field 'steps'": "add at least one step",
+}
 _PART = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
 
 
@@ -55,7 +60,7 @@ def problem_words(problem: Problem, draft: RoutineDraft) -> str:
             parts.append(f"item {int(number) + 1}")
         index += 1
     where = ", ".join(parts)
-    message = problem.message
+    message = PLAINER.get(problem.message, problem.message)
     if problem.path == "steps" and message.startswith("expected a list of at least 1"):
-        return "Add at least one step."
+        return "Steps: add at least one step."
     return f"{where}: {message}" if where else message

@@ -12,10 +12,10 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..core import listing
-from ..core.paths import user_routines_dir
 from ..services.controller import AppController, StopPolicy
 from ..services.settings import Settings
 from . import theme
+from .editor_host import EditorHost
 from .pages import Pages
 from .routine_actions import RoutineActions
 from .window_parts import (
@@ -25,6 +25,7 @@ from .window_parts import (
     build_menus,
     session_actions,
     session_title,
+    show_settings,
     tell,
     window_title,
 )
@@ -35,7 +36,6 @@ from .window_parts import (
 if TYPE_CHECKING:
     from ..core.session import SessionReport
     from ..services.driver import SessionDriver
-    from .editor_host import EditorHost
     from .picker import PickerPage
 
 Clock = Callable[[], float]
@@ -55,7 +55,6 @@ class MainWindow(QMainWindow):
         self.controller = AppController(self.settings, clock, sources, self)
         """Everything between the parts; this window only shows it and passes commands."""
         self.notice = NoticeBar()
-        self._editor_host: EditorHost | None = None
         self.pages = Pages(self.controller)
         # Last run's colour scheme, checked once the window is on screen: asking the
         # system names the `Qt` namespace, which costs ~12 ms (theme.system_prefers_dark).
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         # Typing searches and the arrows and Enter choose from the first key on (the
         # window would otherwise give its focus to the banner's button).
         self.picker.search.setFocus()
+        self.editor_host = EditorHost(self, self)
         self._build_actions()
         self.statusBar().addWidget(self.notice, 1)
         self.statusBar().hide()
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.routine_actions = files
         self.focus_action = build_menus(
             self,
-            open_file=self.open_file,
+            open_file=files.open_file,
             reload=self.load_library,
             settings=self.show_settings,
             focus_mode=self.toggle_focus_mode,
@@ -146,15 +146,6 @@ class MainWindow(QMainWindow):
         """Fill the picker from the routine files (through the listing cache)."""
         self.controller.read_listing()
 
-    def open_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a routine", str(user_routines_dir()), "Routines (*.yaml *.yml)"
-        )
-        if path:
-            self.open_routine(path, False)
-
     # --- sessions -------------------------------------------------------------------
 
     def open_routine(self, id_or_path: str, start: bool = False) -> bool:
@@ -172,23 +163,13 @@ class MainWindow(QMainWindow):
             self.show_picker()
 
     def _session_ended(self, report: SessionReport) -> None:
-        if self._editor_host is None or not self._editor_host.back_from_trying():
+        if not self.editor_host.back_from_trying():
             self.pages.show_report(report)
 
     def show_picker(self) -> None:
-        if self._editor_host is not None and self._editor_host.back_from_trying():
-            return
-        self.controller.close_session()
-        self.pages.show_picker()
-
-    @property
-    def editor_host(self) -> EditorHost:
-        """The routine editor's side of the window, made when first used."""
-        if self._editor_host is None:
-            from .editor_host import EditorHost
-
-            self._editor_host = EditorHost(self, self)
-        return self._editor_host
+        if not self.editor_host.back_from_trying():
+            self.controller.close_session()
+            self.pages.show_picker()
 
     # --- look -----------------------------------------------------------------------
 
@@ -211,18 +192,15 @@ class MainWindow(QMainWindow):
             self.apply_theme()  # and remembers it
 
     def update_title(self) -> None:
-        editor = self._editor_host.editor if self._editor_host is not None else None
-        editing = editor is not None and self.pages.currentWidget() is editor
-        if not editing and self.isWindowModified():  # while the title still has its mark
+        editing = self.editor_host.window_title()  # with its "[*]" for unsaved changes
+        if editing is None and self.isWindowModified():  # while the title has the mark
             self.setWindowModified(False)
-        if editor is not None and editing:
-            title = window_title(f"Editing {editor.heading.text()}") + "[*] — Backstretch"
-        else:
-            title = window_title(session_title(self.driver if self.in_session_view() else None))
+        driver = self.driver if self.in_session_view() else None
+        title = editing or window_title(session_title(driver))
         if title != self.windowTitle():
             self.setWindowTitle(title)
-        if editor is not None and editing:
-            self.setWindowModified(editor.draft.modified)
+        if editing is not None:
+            self.setWindowModified(self.editor_host.has_unsaved_changes())
 
     def toggle_focus_mode(self) -> None:
         focus = not self.isFullScreen() and self.in_session_view()
@@ -234,16 +212,12 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def show_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.controller.hands_free, self)
-        dialog.timingChanged.connect(self.controller.retime)
-        dialog.open()
+        show_settings(self, self.settings, self.controller)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._editor_host is not None and self._editor_host.has_unsaved_changes():
+        if self.editor_host.has_unsaved_changes():
             event.ignore()  # asks first; closes once saved or given up
-            self._editor_host.leave_then(self.close)
+            self.editor_host.leave_then(self.close)
             return
         if not self.isFullScreen():
             self.settings.save_geometry(self.saveGeometry())

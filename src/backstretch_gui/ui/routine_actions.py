@@ -225,6 +225,15 @@ class RoutineActions(QObject):
 
         run_export_sheet(self)
 
+    def open_file(self) -> None:
+        """File → Open routine file: a routine from anywhere, opened ready to start."""
+        from ..core.paths import user_routines_dir
+        from .routine_import import YAML_FILES, choose_file_to_open
+
+        path = choose_file_to_open(self.window, "Open a routine", YAML_FILES, user_routines_dir())
+        if path is not None:
+            self.controller.open(str(path), False)
+
     def open_folder(self) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices

@@ -32,8 +32,10 @@ YAML_FILES = "Routines (*.yaml *.yml)"
 PDF_FILES = "PDF documents (*.pdf)"
 
 
-def choose_file_to_open(parent: QWidget, title: str, filter: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter)
+def choose_file_to_open(
+    parent: QWidget, title: str, filter: str, folder: Path | None = None
+) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(folder or Path.home()), filter)
     return Path(path) if path else None
 
 

@@ -128,6 +128,16 @@ class StepForm(QWidget):
         self.cue.setObjectName("stepCueEdit")
         self.cue.setAccessibleName("This step's cue")
         self.cue.textEdited.connect(self._cue_edited)
+        self.problems = QLabel()
+        self.problems.setObjectName("stepProblems")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setProperty("role", "warning")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        self.empty = QLabel("Add a step: choose Add… and pick an exercise.")
+        self.empty.setObjectName("noStepHint")
+        self.empty.setProperty("role", "muted")
+        self.empty.setWordWrap(True)
 
         modes_row = QHBoxLayout()
         modes_row.addWidget(self.hold_mode)
@@ -148,9 +158,15 @@ class StepForm(QWidget):
         self.form = form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.picture, 2)
-        layout.addWidget(self.name)
-        layout.addLayout(form)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.picture, 2)
+        body.addWidget(self.name)
+        body.addWidget(self.problems)
+        body.addLayout(form)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
         layout.addStretch(1)
 
     # --- showing ------------------------------------------------------------------------
@@ -159,7 +175,8 @@ class StepForm(QWidget):
         self.row = row
         step = self.draft.step(row)
         exercise = self.draft.exercise_of(row)
-        self.setEnabled(bool(step))
+        self.body.setVisible(bool(step))
+        self.empty.setVisible(not step)
         self.filling = True
         try:
             data = self.draft.data
@@ -213,6 +230,10 @@ class StepForm(QWidget):
             picture.activated.connect(lambda _: self._phases_edited())
             self.phases.setCellWidget(index, 3, picture)
         self.phases.setMinimumHeight(min(260, 40 + 34 * max(1, len(tempo))))
+
+    def show_problems(self, said: list[str]) -> None:
+        self.problems.setText("\n".join(said))
+        self.problems.setVisible(bool(said))
 
     # --- editing ------------------------------------------------------------------------
 

@@ -157,6 +157,10 @@ def style_sheet(theme: Theme) -> str:
         background: {theme.track}; color: {theme.muted};
     }}
     QPushButton[round="true"] {{ border-radius: 36px; padding: 0; }}
+    QPushButton:checked {{ border: 2px solid {theme.accent}; color: {theme.accent_text};
+        font-weight: 600; }}
+    QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
+        border: 2px solid {theme.warning}; }}
     QProgressBar {{
         border: none; border-radius: 4px; background: {theme.track}; max-height: 8px;
     }}

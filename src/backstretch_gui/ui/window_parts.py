@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ..services.controller import AppController
     from ..services.driver import SessionDriver
+    from ..services.settings import Settings
 
 Slot = Callable[[], object]
 
@@ -187,3 +188,11 @@ def question(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setObjectName("routineQuestion")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
+
+
+def show_settings(parent: QWidget, settings: Settings, controller: AppController) -> None:
+    from .settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings, controller.hands_free, parent)
+    dialog.timingChanged.connect(controller.retime)
+    dialog.open()
