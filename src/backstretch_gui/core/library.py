@@ -139,6 +139,18 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
     Later folders win on equal ids, so pass the bundled folder first.
     """
     library = Library(load_catalog(catalog_path))
+    routine_dirs = list(routine_dirs)
+    catalogs = {catalog_path}
+    for folder, origin in routine_dirs:  # the user's own exercises, before their routines
+        own = folder / CATALOG_FILE
+        if origin is Origin.USER and _holds_exercises(own):
+            from .user_exercises import load_user_exercises
+
+            exercises, problems = load_user_exercises(own, library.catalog, check_catalog)
+            library.catalog = Catalog(exercises=[*library.catalog.exercises, *exercises])
+            catalogs.add(own)
+            if problems:
+                library.broken.append(BrokenFile(own, origin, problems))
     by_id: dict[str, RoutineEntry] = {}
     for folder, origin in routine_dirs:
         listed = list_routine_files(folder)
@@ -148,7 +160,7 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
                 BrokenFile(folder, origin, [Problem(display_path(folder), message)])
             )
         for path in listed.files:
-            if path == catalog_path:
+            if path in catalogs:
                 continue
             try:
                 document = read_document(path)
@@ -171,16 +183,32 @@ def load_library(catalog_path: Path, routine_dirs: Iterable[tuple[Path, Origin]]
     return library
 
 
+def _holds_exercises(path: Path) -> bool:
+    """Whether the user's ``exercises.yaml`` is an exercise file (by what it holds: a
+    routine of that name is read as a routine, as anywhere else)."""
+    if not (path.exists() or path.is_symlink()):
+        return False
+    try:
+        return file_kind(read_document(path)) is FileKind.CATALOG
+    except InvalidFileError:
+        return False  # said as a broken file when the routines are read
+
+
 def routine_files(folder: Path) -> list[Path]:
     """The routine files of a folder (the bundled catalog beside them left out)."""
     return [p for p in list_routine_files(folder).files if p.name != CATALOG_FILE]
 
 
-def check_catalog(document: Document, catalog: Catalog) -> list[Problem]:
+def check_catalog(document: Document, catalog: Catalog, mine: bool = False) -> list[Problem]:
+    """``mine``: the user's own exercises, which may use pictures of their own."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, exercise in enumerate(catalog.exercises):
         at = ("exercises", index)
+        for k_index, keyframe in enumerate(exercise.keyframes):
+            if keyframe.file.startswith("images/") and not mine:
+                message = "only your own exercises may use a picture from the images folder"
+                problems.append(document.problem(at + ("keyframes", k_index, "file"), message))
         if exercise.id in seen:
             problems.append(document.problem(at + ("id",), f"duplicate id '{exercise.id}'"))
         seen.add(exercise.id)

@@ -55,8 +55,11 @@ class Keyframe(Kw, kw_only=True, frozen=True):
     file: Annotated[
         str,
         Meta(
-            pattern=r"^[A-Za-z0-9_.-]+\.svg$",
-            description="SVG file name inside assets/illustrations/.",
+            pattern=r"^([A-Za-z0-9_.-]+\.svg|images/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(png|jpe?g|svg))$",
+            description=(
+                "SVG file name inside assets/illustrations/; for your own exercises also "
+                "images/NAME.png, .jpg or .svg in the images folder beside your routines."
+            ),
         ),
     ]
     shows: Sides = Sides.NONE

@@ -57,9 +57,19 @@ def icon_path(size: int | None = None) -> Path:
     return icons / "hicolor" / f"{size}x{size}" / "apps" / "backstretch.png"
 
 
+USER_PICTURES = "images"
+"""The folder, beside the user's routines, of the pictures of their own exercises."""
+
+
 def illustration(name: str) -> Path:
-    """The path of a bundled illustration; refuses anything but a plain file name."""
+    """The path of a bundled illustration, or of a user's picture (``images/NAME``,
+    inside the user's pictures folder); refuses anything else."""
     pure = PurePosixPath(name)
-    if pure.is_absolute() or len(pure.parts) != 1 or name in ("", ".", ".."):
+    folder = illustrations_dir()
+    if len(pure.parts) == 2 and pure.parts[0] == USER_PICTURES:
+        from .paths import user_routines_dir
+
+        folder, pure = user_routines_dir() / USER_PICTURES, PurePosixPath(pure.parts[1])
+    if pure.is_absolute() or len(pure.parts) != 1 or pure.name in ("", ".", ".."):
         raise ResourceError(f"not a plain file name: {name!r}")
-    return illustrations_dir() / name
+    return folder / pure.name

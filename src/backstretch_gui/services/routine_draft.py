@@ -139,6 +139,12 @@ class RoutineDraft(QObject):
         if row != to:
             self.edit_steps("Move step", lambda steps: draft_edits.moved(steps, row, to))
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """The exercises changed (one of your own was added): check against them."""
+        self.catalog = catalog
+        self.exercises = {e.id: e for e in catalog.exercises}
+        self._set_data(self.data)
+
     def mark_saved(self, path: Path, opened: OpenedFile) -> None:
         self.path, self.opened = path, opened
         self.undo_stack.setClean()

@@ -197,10 +197,35 @@ class EditorHost(QObject):
                 chooser.deleteLater()
             chooser = ExerciseChooser(editor.draft.catalog, self.parent_widget)
             chooser.chosen.connect(lambda exercise_id: self._add(exercise_id))
+            chooser.newExerciseRequested.connect(self.new_exercise)
             self._chooser = chooser
         chooser.search.clear()
         chooser.search.setFocus()
         chooser.open()
+
+    def new_exercise(self) -> None:
+        """The form for an exercise of your own; once saved, it is added as a step."""
+        from PySide6.QtCore import Qt
+
+        from ..services.editing import Editing
+        from .exercise_form import ExerciseForm
+
+        if self.editor is None or self.editing is None:
+            return
+        if self._chooser is not None:
+            self._chooser.reject()
+        form = ExerciseForm(self.editor.draft.catalog, self.editing.user_folder, self.parent_widget)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved(exercise_id: str) -> None:
+            self.window.controller.read_listing()
+            self.editing = Editing(self.window.controller.sources)
+            if self.editor is not None:
+                self.editor.draft.set_catalog(self.editing.library.catalog)
+                self._add(exercise_id)
+
+        form.exerciseSaved.connect(saved)
+        form.open()
 
     def _add(self, exercise_id: str) -> None:
         if self.editor is not None:

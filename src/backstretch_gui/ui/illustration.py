@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core import resources
@@ -26,24 +26,66 @@ if TYPE_CHECKING:  # QtSvg is loaded when a drawing is first rendered, not at st
 THUMBNAIL_FOLDER = "thumbnails"
 
 
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
+MAX_PICTURE_BYTES = 5 * 1024 * 1024
+"""A user's picture is read only up to this size (the editor refuses larger ones)."""
+
+
 @cache
 def renderer(name: str) -> QSvgRenderer | None:
-    """The renderer for a bundled illustration, or None if it is missing or broken."""
-    try:
-        path = resources.illustration(name)
-    except resources.ResourceError:
+    """The renderer for an SVG illustration, or None if it is missing or broken."""
+    if name.lower().endswith(RASTER_SUFFIXES):
         return None
-    if not path.is_file():
+    content = _picture_bytes(name)
+    if content is None:
         return None
+    from PySide6.QtCore import QByteArray
     from PySide6.QtSvg import QSvgRenderer
 
-    svg = QSvgRenderer(str(path))
+    svg = QSvgRenderer(QByteArray(content))
     return svg if svg.isValid() else None
 
 
-def fitted(svg: QSvgRenderer, bounds: QRectF) -> QRectF:
+@cache
+def raster(name: str) -> QImage | None:
+    """A user's PNG or JPEG picture, or None if it is missing, broken or too large."""
+    if not name.lower().endswith(RASTER_SUFFIXES):
+        return None
+    content = _picture_bytes(name)
+    if content is None:
+        return None
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QImageReader
+
+    QImageReader.setAllocationLimit(64)  # MB: a small file can claim a huge image
+    buffer = QBuffer()
+    buffer.setData(QByteArray(content))
+    reader = QImageReader(buffer)
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+def picture_size(name: str) -> QSize | None:
+    """A drawing's own size, or None if there is no such drawing."""
+    svg = renderer(name)
+    if svg is not None:
+        return svg.defaultSize()
+    image = raster(name)
+    return image.size() if image is not None else None
+
+
+def _picture_bytes(name: str) -> bytes | None:
+    """A picture file's bytes: a regular file, within the size limit, or None."""
+    from ..core.files import UnreadableFileError, read_limited
+
+    try:
+        return read_limited(resources.illustration(name), MAX_PICTURE_BYTES)
+    except (resources.ResourceError, UnreadableFileError):
+        return None
+
+
+def fitted(size: QSize, bounds: QRectF) -> QRectF:
     """The largest rect of the drawing's aspect ratio centred in ``bounds``."""
-    size = svg.defaultSize()
     if size.isEmpty():
         return bounds
     scale = min(bounds.width() / size.width(), bounds.height() / size.height())
@@ -57,15 +99,21 @@ def fitted(svg: QSvgRenderer, bounds: QRectF) -> QRectF:
 
 
 def paint_svg(painter: QPainter, name: str, bounds: QRectF, mirrored: bool) -> bool:
+    """Paint a drawing (an SVG, or a user's PNG or JPEG) fitted into ``bounds``."""
     svg = renderer(name)
-    if svg is None:
+    image = raster(name) if svg is None else None
+    size = svg.defaultSize() if svg is not None else image.size() if image is not None else None
+    if size is None:
         return False
-    target = fitted(svg, bounds)
+    target = fitted(size, bounds)
     painter.save()
     if mirrored:
         painter.translate(target.center().x() * 2, 0)
         painter.scale(-1, 1)
-    svg.render(painter, target)
+    if svg is not None:
+        svg.render(painter, target)
+    elif image is not None:
+        painter.drawImage(target, image)
     painter.restore()
     return True
 
@@ -193,10 +241,10 @@ class IllustrationView(QWidget):
             return self._pictures[key]
         while len(self._pictures) >= KEPT_PICTURES:
             del self._pictures[next(iter(self._pictures))]
-        svg = renderer(name)
+        size = picture_size(name)
         picture = None
-        if svg is not None:
-            place = fitted(svg, QRectF(self.rect()).adjusted(8, 8, -8, -8)).toAlignedRect()
+        if size is not None:
+            place = fitted(size, QRectF(self.rect()).adjusted(8, 8, -8, -8)).toAlignedRect()
             local = QRectF(0, 0, place.width(), place.height())
             pixmap = rendered(name, place.size(), ratio, local, self._mirrored)
             picture = None if pixmap is None else (QPointF(place.topLeft()), pixmap)
