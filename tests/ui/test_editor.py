@@ -130,3 +130,56 @@ def test_leaving_with_unsaved_changes_asks_first(window: MainWindow, qtbot: QtBo
     question.findChild(QAbstractButton, "discardChangesButton").click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.picker)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def test_a_file_with_problems_opens_with_them_and_is_not_saved_until_fixed(
+    window: MainWindow, qtbot: QtBot, user_routines: Path
+) -> None:
+    broken = user_routines / "mine.yaml"
+    text = (
+        "# mine\nversion: 1\nid: mine\ntitle: Mine\nsteps:\n  - exercise: knee-hug\n    reps: 3\n"
+    )
+    broken.write_text(text)
+    window.editor_host.edit(str(broken))
+    editor = window.editor_host.editor
+    assert editor is not None
+    message = find(window, QLabel, "validationMessage").text()
+    assert "Step 1" in message and "no exercise with id 'knee-hug'" in message
+    assert not find(window, QAbstractButton, "saveRoutineButton").isEnabled()
+    editor.draft.set_value(("steps", 0, "exercise"), "knee-to-chest", "Change exercise")
+    assert find(window, QLabel, "validationMessage").text() == ""
+    broken.write_text(text + "# changed by another program\n")
+    find(window, QAbstractButton, "saveRoutineButton").click()
+    question = find(window, QMessageBox, "editorQuestion")
+    qtbot.waitUntil(question.isVisible)
+    assert "changed this routine's file" in question.text()
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert broken.read_text().endswith("# changed by another program\n")  # not overwritten
+
+
+def test_a_file_that_is_not_yaml_is_said_and_not_opened(
+    window: MainWindow, qtbot: QtBot, user_routines: Path
+) -> None:
+    (user_routines / "bad.yaml").write_text("title: [\n")
+    window.editor_host.edit(str(user_routines / "bad.yaml"))
+    assert window.editor_host.editor is None
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert "can't be opened in the editor" in box.text() and "bad.yaml" in box.text()
+    assert (user_routines / "bad.yaml").read_text() == "title: [\n"
+
+
+def test_saving_a_bundled_routine_writes_your_own_copy(
+    window: MainWindow, qtbot: QtBot, user_routines: Path
+) -> None:
+    from backstretch_gui.core import resources
+
+    bundled = resources.routines_dir() / "desk-break.yaml"
+    before = bundled.read_bytes()
+    window.editor_host.edit(str(bundled))
+    editor = window.editor_host.editor
+    assert editor is not None
+    editor.draft.set_value(("title",), "My desk break", "Type title")
+    find(window, QAbstractButton, "saveRoutineButton").click()
+    assert bundled.read_bytes() == before
+    [mine] = list(user_routines.glob("*.yaml"))
+    assert "title: My desk break" in mine.read_text()

@@ -150,3 +150,27 @@ def test_files_changed_by_other_programs_show_up_without_a_reload(
     assert chosen_id(window) == "lower-back-floor"  # the choice stays
     added.unlink()
     qtbot.waitUntil(lambda: "from-elsewhere" not in window.picker.rows, timeout=5000)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"title: [\n", "not valid YAML"),
+        (b"\xff\xfe bad bytes", "not UTF-8"),
+        (b"version: 1\nexercises: []\n", "exercise catalog, not a routine"),
+        (b"id: x\n" + b"#" * (2 * 1024 * 1024), "larger than"),
+        (b"version: 99\nid: x\ntitle: X\nsteps: []\n", "format version 99"),
+    ],
+)
+def test_each_kind_of_bad_file_is_refused_with_its_message(
+    window: MainWindow, qtbot: QtBot, user_routines: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, content: bytes, said: str,
+) -> None:  # fmt: skip
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    monkeypatch.setattr(routine_import, "choose_file_to_open", lambda *_: bad)
+    button(window, "importRoutineButton").click()
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)))
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert said in box.text() and "Nothing was changed" in box.text()
+    assert list(user_routines.iterdir()) == []

@@ -20,11 +20,15 @@ def _stamped(path: Path, backups: Path) -> Path:
 
 def backup_copy(path: Path, backups: Path, keep: int = KEEP) -> Path:
     """A copy of ``path`` in ``backups``; the oldest beyond ``keep`` are removed."""
-    from .files import MAX_FILE_BYTES, read_limited
+    from .files import MAX_FILE_BYTES, UnreadableFileError, read_limited
 
     backups.mkdir(parents=True, exist_ok=True)
     target = _stamped(path, backups)
-    write_bytes_atomically(target, read_limited(path, MAX_FILE_BYTES))
+    try:
+        content = read_limited(path, MAX_FILE_BYTES)
+    except UnreadableFileError as error:  # said as the OSError that writing would give
+        raise OSError(f"the version being replaced can't be kept: {error}") from None
+    write_bytes_atomically(target, content)
     prune(backups, path.stem, path.suffix, keep)
     return target
 

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .atomic import write_text_atomically
 from .backups import backup_copy
-from .files import MAX_FILE_BYTES, display_path, read_limited
+from .files import MAX_FILE_BYTES, UnreadableFileError, display_path, read_limited
 from .yamldoc import parse_document
 
 SCHEMA_LINE = "# yaml-language-server: $schema=schemas/routine.schema.json\n"
@@ -233,8 +233,8 @@ def save(
         if not force:
             try:
                 current = _digest(read_limited(path, MAX_FILE_BYTES))
-            except OSError:
-                current = ""
+            except UnreadableFileError:
+                current = ""  # not what was opened: asked about
             if opened is None or current != opened.digest:
                 raise ChangedOnDiskError(path)
         backup_copy(path, backups, keep)

@@ -50,6 +50,7 @@ class Editing:
         return RoutineDraft(dict(opened.data), self.library.catalog, path, opened)
 
     def is_bundled(self, path: Path) -> bool:
+        """Whether ``path`` is outside the user's routines folder (not theirs to change)."""
         return path.resolve().parent != self.user_folder.resolve()
 
     def save(self, draft: RoutineDraft, force: bool = False) -> Path:
@@ -57,6 +58,9 @@ class Editing:
         when the file changed since it was opened, unless ``force``."""
         data = draft.data
         path = draft.path
+        if path is not None and self.is_bundled(path):
+            path = None  # the bundled files are never written: yours is a new one
+            draft.opened = None
         if path is None:
             wanted = id_from_title(str(data.get("title", "")))
             routine_id = unique_id(wanted, self.taken_ids)

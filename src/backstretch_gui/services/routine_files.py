@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from ..core import listing
 from ..core.atomic import write_bytes_atomically, write_text_atomically
 from ..core.backups import backup_copy, move_to_backups, restore
-from ..core.files import MAX_FILE_BYTES, display_path, read_limited
+from ..core.files import MAX_FILE_BYTES, UnreadableFileError, display_path, read_limited
 from ..core.library import FileKind, Library, RoutineEntry, file_kind, routine_of
 from ..core.paths import user_backups_dir
 from ..core.problems import InvalidFileError, Problem
@@ -56,7 +56,7 @@ class RoutineFiles:
 
     def duplicate(self, entry: RoutineEntry) -> Path:
         """Your own copy of a routine (comments kept), with a new id and "(copy)"."""
-        text = read_limited(entry.path, MAX_FILE_BYTES).decode("utf-8")
+        text = _read(entry.path).decode("utf-8")
         data = parse_document(text.encode("utf-8"), display_path(entry.path)).data
         new_id = unique_id(f"{entry.routine.id}-copy", self.taken_ids)
         copy = {**data, "id": new_id, "title": _copy_title(entry.routine.title)}
@@ -73,9 +73,8 @@ class RoutineFiles:
             document = parse_document(raw, display_path(source))
         except InvalidFileError as error:
             return ImportCheck(source, "", {}, error.problems, None)
-        except OSError as error:
-            problem = Problem(display_path(source), f"cannot read the file: {error.strerror}")
-            return ImportCheck(source, "", {}, [problem], None)
+        except UnreadableFileError as error:
+            return ImportCheck(source, "", {}, [Problem(display_path(source), str(error))], None)
         text = raw.decode("utf-8")
         if file_kind(document) is FileKind.CATALOG:
             message = "this is an exercise catalog, not a routine; only routines can be imported"
@@ -105,7 +104,7 @@ class RoutineFiles:
 
     def export(self, entry_path: Path, target: Path) -> None:
         """A copy of the routine's file, as it is, at ``target`` (whole or not at all)."""
-        write_bytes_atomically(target, read_limited(entry_path, MAX_FILE_BYTES))
+        write_bytes_atomically(target, _read(entry_path))
 
     # --- delete and undo ------------------------------------------------------------------
 
@@ -118,6 +117,14 @@ class RoutineFiles:
     @staticmethod
     def undo_delete(backup: Path, path: Path) -> None:
         restore(backup, path)
+
+
+def _read(path: Path) -> bytes:
+    """A routine file's bytes; what is wrong with it as an OSError, as writing says."""
+    try:
+        return read_limited(path, MAX_FILE_BYTES)
+    except UnreadableFileError as error:
+        raise OSError(str(error)) from None
 
 
 def _copy_title(title: str) -> str:
