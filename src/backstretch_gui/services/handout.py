@@ -9,8 +9,17 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import resources
@@ -182,19 +191,28 @@ def _picture(painter: QPainter, name: str, bounds: QRectF) -> None:
     painter.setPen(QColor("#d7dde4"))
     painter.setBrush(QColor("#f4f6f8"))
     painter.drawRoundedRect(bounds, 3 * MM, 3 * MM)
-    try:
-        path = resources.illustration(name)
-    except resources.ResourceError:
+    from ..core.files import UnreadableFileError, read_limited
+
+    try:  # a bundled drawing, or a picture of the user's own (regular files, size-checked)
+        content = read_limited(resources.illustration(name), 5 * 1024 * 1024)
+    except (resources.ResourceError, UnreadableFileError):
         return
-    svg = QSvgRenderer(str(path))
-    if not svg.isValid():
-        return
-    size = svg.defaultSize()
     inner = bounds.adjusted(2 * MM, 2 * MM, -2 * MM, -2 * MM)
-    if not size.isEmpty():
-        scale = min(inner.width() / size.width(), inner.height() / size.height())
-        width, height = size.width() * scale, size.height() * scale
-        inner = QRectF(
-            inner.center().x() - width / 2, inner.center().y() - height / 2, width, height
-        )
-    svg.render(painter, inner)
+    if name.lower().endswith((".png", ".jpg", ".jpeg")):
+        image = QImage.fromData(content)
+        if not image.isNull():
+            painter.drawImage(_fit(image.size(), inner), image)
+        return
+    svg = QSvgRenderer(QByteArray(content))
+    if svg.isValid():
+        svg.render(painter, _fit(svg.defaultSize(), inner))
+
+
+def _fit(size: QSize, bounds: QRectF) -> QRectF:
+    """The largest rect of ``size``'s shape centred in ``bounds``."""
+    if size.isEmpty():
+        return bounds
+    scale = min(bounds.width() / size.width(), bounds.height() / size.height())
+    width, height = size.width() * scale, size.height() * scale
+    centre = bounds.center()
+    return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from .qt_values import PLAIN_TEXT
 from .window_parts import tell, window_title
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..services.controller import AppController
     from ..services.editing import Editing
     from .editor import RoutineEditor
@@ -24,18 +26,20 @@ if TYPE_CHECKING:
 
 Then = Callable[[], object]
 
+if TYPE_CHECKING:  # a Protocol class costs a millisecond to make: only for the checker
+    from typing import Protocol
 
-class EditorWindow(Protocol):
-    """What the editor needs of the main window."""
+    class EditorWindow(Protocol):
+        """What the editor needs of the main window."""
 
-    controller: AppController
-    pages: Pages
+        controller: AppController
+        pages: Pages
 
-    @property
-    def picker(self) -> PickerPage: ...
-    def notify(self, message: str) -> None: ...
-    def update_title(self) -> None: ...
-    def show_picker(self) -> None: ...
+        @property
+        def picker(self) -> PickerPage: ...
+        def notify(self, message: str) -> None: ...
+        def update_title(self) -> None: ...
+        def show_picker(self) -> None: ...
 
 
 class EditorHost(QObject):
@@ -91,6 +95,8 @@ class EditorHost(QObject):
         if editor is None or not editor.draft.modified:
             self._leave(then)
             return
+        from PySide6.QtWidgets import QMessageBox  # dialogs: named when first shown
+
         box = self._question(
             "Save the changes?",
             "This routine has changes that are not saved. Save them before you leave?",
@@ -161,6 +167,8 @@ class EditorHost(QObject):
         return True
 
     def _ask_to_overwrite(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = self._question(
             "The file has changed",
             "Another program changed this routine's file since you opened it. "
@@ -175,6 +183,7 @@ class EditorHost(QObject):
 
     def _question(self, title: str, text: str) -> QMessageBox:
         from PySide6.QtCore import Qt  # named when first asked: not at start-up
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent_widget)
         box.setProperty("textFormat", PLAIN_TEXT)

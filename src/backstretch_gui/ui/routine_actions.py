@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from ..core.listing_rows import RoutineRow
 from .qt_values import CUSTOM_CONTEXT_MENU, ID_ROLE, PATH_ROLE, WIDGET_SHORTCUT
@@ -82,6 +82,8 @@ class RoutineActions(QObject):
             + [a["export"], self.sheet, None, self.folder]  # fmt: skip
 
     def _context_menu(self, at: QPoint) -> None:
+        from PySide6.QtWidgets import QMenu  # named when first shown: not at start-up
+
         menu = QMenu(self.picker.list)
         for action in self.menu_actions():
             menu.addSeparator() if action is None else menu.addAction(action)
@@ -133,6 +135,8 @@ class RoutineActions(QObject):
         if row.origin == "user":
             self.editRequested.emit(row.file)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = question(
             self.window,
             "Make your own copy?",
@@ -171,6 +175,8 @@ class RoutineActions(QObject):
         row = self.chosen_row()
         path = Path(row.file if row is not None else self.chosen_path())
         name = row.title if row is not None else path.name
+        from PySide6.QtWidgets import QMessageBox
+
         box = question(
             self.window,
             "Delete this routine?",
