@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Catalog, Exercise
 from .illustration import thumbnail
+from .search_keys import search_keys
 
 THUMBNAIL = QSize(72, 54)
 POSITIONS = [("", "All"), ("floor", "Floor"), ("chair", "Chair"), ("standing", "Standing")]
@@ -120,24 +121,6 @@ class ExerciseChooser(QDialog):
             self.chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
             self.accept()
 
-    def eventFilter(self, watched: object, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the search box move through the list; Enter adds."""
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self._step(-1 if event.key() == Qt.Key.Key_Up else 1)
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._choose(self.list.currentItem())
-                return True
-        return False
-
-    def _step(self, direction: int) -> None:
-        row = self.list.currentRow()
-        while 0 <= row + direction < self.list.count():
-            row += direction
-            if not self.list.item(row).isHidden():
-                self.list.setCurrentRow(row)
-                return
+        return search_keys(event, self.list, self._choose)

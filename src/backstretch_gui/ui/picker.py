@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +26,7 @@ from ..core.words import SAFETY_NOTICE, clock
 from .first_paint import FirstPaint
 from .illustration import thumbnail
 from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
+from .search_keys import search_keys
 
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -291,26 +291,9 @@ class PickerPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up, Down and Enter in the search box move through and start routines."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            from PySide6.QtCore import Qt  # see ID_ROLE
-
-            key = event.key()
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self._step_selection(-1 if key == Qt.Key.Key_Up else 1)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._start(self.list.currentItem())
-                return True
+        if watched is self.search and search_keys(event, self.list, self._start):
+            return True
         return super().eventFilter(watched, event)
-
-    def _step_selection(self, direction: int) -> None:
-        row = self.list.currentRow()
-        while 0 <= row + direction < self.list.count():
-            row += direction
-            if not self.list.item(row).isHidden():
-                self.list.setCurrentRow(row)
-                return
 
 
 def routine_html(row: RoutineRow) -> str:
