@@ -174,3 +174,12 @@ def test_each_kind_of_bad_file_is_refused_with_its_message(
     box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
     assert said in box.text() and "Nothing was changed" in box.text()
     assert list(user_routines.iterdir()) == []
+
+
+def test_the_routine_actions_rest_while_the_editor_is_open(window: MainWindow) -> None:
+    window.picker.select("desk-break")
+    window.editor_host.new()
+    assert not window.routine_actions.actions["duplicate"].isEnabled()  # Ctrl+D types on
+    assert window.routine_actions.actions["new"].isEnabled()
+    window.editor_host.leave_then(window.show_picker)
+    assert window.routine_actions.actions["duplicate"].isEnabled()

@@ -161,7 +161,7 @@ class RoutineEditor(QWidget):
         self.title_edit.setObjectName("titleEdit")
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. My physio's plan")
-        self.title_edit.textEdited.connect(self._title_edited)
+        self.title_edit.textChanged.connect(self._title_edited)  # typed or set
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setObjectName("summaryEdit")
         self.summary_edit.setAccessibleName("Summary")
@@ -173,7 +173,7 @@ class RoutineEditor(QWidget):
         self.tags_edit.setObjectName("tagsEdit")
         self.tags_edit.setAccessibleName("Tags, separated by commas")
         self.tags_edit.setPlaceholderText("e.g. floor, morning")
-        self.tags_edit.textEdited.connect(self._tags_edited)
+        self.tags_edit.textChanged.connect(self._tags_edited)
         form.addRow("Title", self.title_edit)
         form.addRow("Summary", self.summary_edit)
         form.addRow("Tags", self.tags_edit)
@@ -188,7 +188,7 @@ class RoutineEditor(QWidget):
         self.default_sides.setAccessibleName("Sides, unless a step says")
         for value, label in SIDES:
             self.default_sides.addItem(label, value)
-        self.default_sides.activated.connect(
+        self.default_sides.currentIndexChanged.connect(
             lambda _: self._default_changed("sides", self.default_sides.currentData())
         )
         form.addRow("Sides, unless a step says", self.default_sides)
@@ -345,6 +345,8 @@ class RoutineEditor(QWidget):
     # --- edits ------------------------------------------------------------------------------
 
     def _title_edited(self, text: str) -> None:
+        if self.filling:
+            return
         self.draft.set_value(("title",), text, "Type title", merge=True)
 
     def _summary_edited(self) -> None:
@@ -354,6 +356,8 @@ class RoutineEditor(QWidget):
             self.draft.set_value(("summary",), value, "Type summary", merge=True)
 
     def _tags_edited(self, text: str) -> None:
+        if self.filling:
+            return
         tags = [tag.strip() for tag in text.split(",") if tag.strip()]
         self.draft.set_value(("tags",), tags or MISSING, "Type tags", merge=True)
 

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         )
 
     def _page_changed(self) -> None:
+        self.routine_actions.set_picker_shown(self.pages.currentWidget() is self.picker)
         in_session = self.in_session_view()
         for action in self._session_actions:
             action.setEnabled(in_session)

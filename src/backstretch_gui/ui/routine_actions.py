@@ -42,6 +42,8 @@ class RoutineActions(QObject):
         self.setObjectName("routineActions")
         self.window, self.picker, self.controller = window, picker, controller
         self.undo_delete: Callable[[], None] | None = None
+        self.picker_shown = True
+        """The actions on the chosen routine work only while the list is shown."""
         slots = {
             "new": self.newRequested.emit,
             "edit": self.edit,
@@ -106,14 +108,20 @@ class RoutineActions(QObject):
         broken = self.picker.invalid.get(self.chosen_path())
         return broken is not None and broken.origin == "user" and Path(broken.file).is_file()
 
+    def set_picker_shown(self, shown: bool) -> None:
+        self.picker_shown = shown
+        self.update()
+
     def update(self) -> None:
-        row = self.chosen_row()
-        mine = self._chosen_is_mine()
+        shown = self.picker_shown
+        row = self.chosen_row() if shown else None
+        mine = shown and self._chosen_is_mine()
         self.actions["edit"].setEnabled(row is not None or mine)
         self.actions["duplicate"].setEnabled(row is not None)
         self.actions["delete"].setEnabled(mine)
         self.actions["export"].setEnabled(row is not None)
         self.sheet.setEnabled(row is not None)
+        self.actions["import_"].setEnabled(shown)
 
     def _files(self) -> RoutineFiles:
         from ..services.routine_files import RoutineFiles

@@ -79,7 +79,9 @@ class StepForm(QWidget):
         self.sides.setAccessibleName("Sides")
         for value, label in SIDES:
             self.sides.addItem(label, value)
-        self.sides.activated.connect(lambda _: self._set("sides", self.sides.currentData()))
+        self.sides.currentIndexChanged.connect(
+            lambda _: self._set("sides", self.sides.currentData())
+        )
         self.reps = QSpinBox()
         self.reps.setObjectName("repsSpin")
         self.reps.setAccessibleName("Repetitions")
@@ -127,7 +129,7 @@ class StepForm(QWidget):
         self.cue = QLineEdit()
         self.cue.setObjectName("stepCueEdit")
         self.cue.setAccessibleName("This step's cue")
-        self.cue.textEdited.connect(self._cue_edited)
+        self.cue.textChanged.connect(self._cue_edited)
         self.problems = QLabel()
         self.problems.setObjectName("stepProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -220,14 +222,14 @@ class StepForm(QWidget):
             breath = QComboBox()
             breath.addItems(BREATHS)
             breath.setCurrentText(str(phase.get("breath", "free")))
-            breath.activated.connect(lambda _: self._phases_edited())
+            breath.currentIndexChanged.connect(lambda _: self._phases_edited())
             self.phases.setCellWidget(index, 2, breath)
             picture = QComboBox()
             picture.addItem("(last picture)", None)
             for keyframe in keyframes:
                 picture.addItem(keyframe, keyframe)
             picture.setCurrentIndex(max(0, picture.findData(phase.get("keyframe"))))
-            picture.activated.connect(lambda _: self._phases_edited())
+            picture.currentIndexChanged.connect(lambda _: self._phases_edited())
             self.phases.setCellWidget(index, 3, picture)
         self.phases.setMinimumHeight(min(260, 40 + 34 * max(1, len(tempo))))
 
@@ -303,7 +305,7 @@ class StepForm(QWidget):
             self.draft.set_value(("steps", self.row, "tempo"), tempo, "Remove phase")
 
     def _cue_edited(self, text: str) -> None:
-        if self.row >= 0:
+        if not self.filling and self.row >= 0:
             value = text if text.strip() else MISSING
             self.draft.set_value(("steps", self.row, "cue"), value, "Type cue", merge=True)
 
