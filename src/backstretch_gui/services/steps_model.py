@@ -45,6 +45,8 @@ class StepsModel(QAbstractListModel):
         self.icon_for: Callable[[str], QIcon] | None = None
         """The view's thumbnails, by illustration file name (set by the form)."""
         self._count = len(steps_of(draft.data))
+        self.dropped_at: int | None = None
+        """Where the last dropped step went (the view chooses it once it is shown)."""
 
     def refresh(self) -> None:
         """The draft changed: rows may have come, gone or moved."""
@@ -108,5 +110,6 @@ class StepsModel(QAbstractListModel):
             row = self._count
         target = row - 1 if row > source else row
         if 0 <= source < self._count and target != source:
+            self.dropped_at = target
             self.draft.move_step(source, target)
         return False

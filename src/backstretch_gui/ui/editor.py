@@ -289,6 +289,8 @@ class RoutineEditor(QWidget):
     def refresh(self) -> None:
         draft = self.draft
         row, self._row_after = self._row_after, None
+        if row is None and draft.steps.dropped_at is not None:  # dragged: keep it chosen
+            row, draft.steps.dropped_at = draft.steps.dropped_at, None
         self.filling = True
         try:
             title = str(draft.value(("title",), ""))

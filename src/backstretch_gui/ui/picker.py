@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,6 +45,15 @@ def tooltip(text: str) -> str:
 
 
 THUMBNAIL = QSize(72, 54)
+
+
+@cache
+def routine_keys() -> frozenset[int]:
+    """Ctrl+E and Ctrl+D, which the search box lets through to Edit and Duplicate."""
+    from PySide6.QtCore import Qt  # named on the first key, not at start-up
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    return frozenset({(ctrl | Qt.Key.Key_E).toCombined(), (ctrl | Qt.Key.Key_D).toCombined()})
 
 
 class SafetyBanner(QFrame):
@@ -293,6 +304,11 @@ class PickerPage(QWidget):
         """Up, Down and Enter in the search box move through and start routines."""
         if watched is self.search and search_keys(event, self.list, self._start):
             return True
+        if watched is self.search and event.type() == QEvent.Type.ShortcutOverride:
+            # The line edit's own Ctrl+E (end of line) and Ctrl+D (delete) would hide
+            # Edit and Duplicate from the window while one types a search.
+            assert isinstance(event, QKeyEvent)
+            return event.keyCombination().toCombined() in routine_keys()
         return super().eventFilter(watched, event)
 
 
