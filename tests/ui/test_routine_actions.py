@@ -183,4 +183,3 @@ def test_the_routine_actions_rest_while_the_editor_is_open(window: MainWindow) -
     assert window.routine_actions.actions["new"].isEnabled()
     window.editor_host.leave_then(window.show_picker)
     assert window.routine_actions.actions["duplicate"].isEnabled()
-
