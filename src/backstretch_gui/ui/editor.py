@@ -33,7 +33,7 @@ from ..services.routine_draft import RoutineDraft
 from .editor_words import problem_words
 from .illustration import thumbnail
 from .picker import tooltip
-from .step_form import SIDES, StepForm, seconds_spin
+from .step_form import SIDES, StepForm, narrow_combo, seconds_spin
 
 DEFAULTS = [
     ("prep", "Get ready", "getReadySpin"),
@@ -188,6 +188,7 @@ class RoutineEditor(QWidget):
         self.default_sides.setAccessibleName("Sides, unless a step says")
         for value, label in SIDES:
             self.default_sides.addItem(label, value)
+        narrow_combo(self.default_sides)
         self.default_sides.currentIndexChanged.connect(
             lambda _: self._default_changed("sides", self.default_sides.currentData())
         )

@@ -38,7 +38,7 @@ SIDES = [
     ("alternating", "Alternating sides"),
 ]
 BREATHS = ["free", "in", "out", "hold"]
-PHASE_COLUMNS = ["Cue", "Seconds", "Breath", "Picture"]
+PHASE_COLUMNS = ["Cue", "Secs", "Breath", "Picture"]
 
 
 def seconds_spin(name: str, least: float, accessible: str) -> QDoubleSpinBox:
@@ -51,6 +51,13 @@ def seconds_spin(name: str, least: float, accessible: str) -> QDoubleSpinBox:
     spin.setKeyboardTracking(False)
     spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
     return spin
+
+
+def narrow_combo(combo: QComboBox, letters: int = 8) -> None:
+    """A combo that may be narrower than its longest item (the popup shows it whole),
+    so a narrow window wraps the form rather than clip it."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
 
 
 def plain(data: Any) -> Any:
@@ -79,6 +86,7 @@ class StepForm(QWidget):
         self.sides.setAccessibleName("Sides")
         for value, label in SIDES:
             self.sides.addItem(label, value)
+        narrow_combo(self.sides)
         self.sides.currentIndexChanged.connect(
             lambda _: self._set("sides", self.sides.currentData())
         )
@@ -103,10 +111,11 @@ class StepForm(QWidget):
         self.phases.setObjectName("phaseTable")
         self.phases.setAccessibleName("Phases of one repetition")
         self.phases.setHorizontalHeaderLabels(PHASE_COLUMNS)
-        self.phases.horizontalHeader().setStretchLastSection(False)
-        self.phases.horizontalHeader().setSectionResizeMode(
-            0, self.phases.horizontalHeader().ResizeMode.Stretch
-        )
+        header = self.phases.horizontalHeader()
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)  # the cue takes the rest
+        for column, width in ((1, 56), (2, 82), (3, 96)):
+            header.setSectionResizeMode(column, header.ResizeMode.Fixed)
+            header.resizeSection(column, width)
         self.phases.setMinimumWidth(0)
         self.phases.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.phases.itemChanged.connect(lambda _: self._phases_edited())
@@ -221,11 +230,13 @@ class StepForm(QWidget):
                 self.phases.setItem(index, column, item)
             breath = QComboBox()
             breath.addItems(BREATHS)
+            narrow_combo(breath, 4)
             breath.setCurrentText(str(phase.get("breath", "free")))
             breath.currentIndexChanged.connect(lambda _: self._phases_edited())
             self.phases.setCellWidget(index, 2, breath)
             picture = QComboBox()
             picture.addItem("(last picture)", None)
+            narrow_combo(picture, 5)
             for keyframe in keyframes:
                 picture.addItem(keyframe, keyframe)
             picture.setCurrentIndex(max(0, picture.findData(phase.get("keyframe"))))
