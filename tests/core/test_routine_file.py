@@ -201,3 +201,16 @@ def test_new_ids_and_file_names_never_clash(tmp_path: Path) -> None:
     assert len(unique_id("a" * 64, {"a" * 64})) <= 64
     (tmp_path / "mine.yaml").write_text("x")
     assert file_name_for("mine", tmp_path) == tmp_path / "mine-2.yaml"
+
+
+def test_every_bundled_routine_model_to_file_to_model_is_the_identity() -> None:
+    from backstretch_gui.core.draft import routine_data
+    from backstretch_gui.core.library import load_catalog, load_routine, routine_of
+
+    catalog = load_catalog(resources.catalog_path())
+    for path in sorted(resources.routines_dir().glob("*.yaml")):
+        if path.name == "exercises.yaml":
+            continue
+        routine = load_routine(path, catalog)
+        text = render(routine_data(routine), None)  # written anew, in the documented order
+        assert routine_of(parse_document(text.encode(), path.name), catalog) == routine
