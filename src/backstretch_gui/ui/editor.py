@@ -46,6 +46,16 @@ UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
 
+class SummaryEdit(QPlainTextEdit):
+    """A few lines of plain text, read and set like a line edit's too."""
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+
 def mark(widget: QWidget, problems: str) -> None:
     """A field with problems: a coloured border and the problems as its tooltip."""
     if bool(widget.property("invalid")) != bool(problems):
@@ -162,7 +172,7 @@ class RoutineEditor(QWidget):
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. My physio's plan")
         self.title_edit.textChanged.connect(self._title_edited)  # typed or set
-        self.summary_edit = QPlainTextEdit()
+        self.summary_edit = SummaryEdit()
         self.summary_edit.setObjectName("summaryEdit")
         self.summary_edit.setAccessibleName("Summary")
         self.summary_edit.setPlaceholderText("What it is for, in a sentence or two")
