@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .core import resources
-from .core.words import clock
+from .core.words import clock, counted
 
 TYPE_CHECKING = False  # spares the `typing` import on the quick path
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def command_list(options: argparse.Namespace, out: TextIO) -> int:
         note = note or (" (yours)" if row.origin == "user" else "")
         print(
             f"{row.id:<{width}}  {clock(row.duration_seconds):>6}  "
-            f"{row.exercises:>2} exercises  {row.title}{note}  [{', '.join(row.tags)}]",
+            f"{counted(row.steps, 'step'):>8}  {row.title}{note}  [{', '.join(row.tags)}]",
             file=out,
         )
     from .core.files import display_path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .enums import Sides
 from .plan import StepPlan
+from .words import short_duration
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ SIDE_WORDS = {
 
 
 def _seconds(value: float) -> str:
-    return f"{value:g} s"
+    return short_duration(value)
 
 
 def describe_step(dose: StepPlan) -> str:

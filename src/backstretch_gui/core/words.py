@@ -39,6 +39,19 @@ def duration_words(seconds: float) -> str:
     return " ".join(parts)
 
 
+def counted(n: int, unit: str) -> str:
+    """``1, "step"`` -> "1 step"; ``4, "step"`` -> "4 steps"."""
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def short_duration(seconds: float) -> str:
+    """A dose's time as read at a glance: "20 s", "2 min", "1 min 30 s"."""
+    if seconds < 60:
+        return f"{seconds:g} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes:g} min" + (f" {rest:g} s" if rest else "")
+
+
 def clock(seconds: float) -> str:
     """``75.2`` -> "1:16" (rounded up, as a countdown shows it)."""
     whole = int(-(-seconds // 1)) if seconds > 0 else 0

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.files import display_path  # Qt's strings drop undecodable bytes
 from ..core.listing_rows import BrokenRow, Listing, RoutineRow
-from ..core.words import SAFETY_NOTICE, clock
+from ..core.words import SAFETY_NOTICE, clock, counted
 from .first_paint import FirstPaint
 from .illustration import thumbnail
 from .qt_values import ALIGN_TOP, ID_ROLE, PATH_ROLE, RICH_TEXT, SEARCH_ROLE
@@ -233,7 +233,7 @@ class PickerPage(QWidget):
         where = " · ".join(row.positions)
         mine = " · yours" if row.origin == "user" else ""
         duration = clock(row.duration_seconds)
-        text = f"{row.title}\n{duration} · {row.exercises} exercises · {where}{mine}"
+        text = f"{row.title}\n{duration} · {counted(row.steps, 'step')} · {where}{mine}"
         item = QListWidgetItem(text)
         item.setData(ID_ROLE, row.id)
         item.setData(PATH_ROLE, display_path(row.file))
@@ -329,7 +329,7 @@ def routine_html(row: RoutineRow) -> str:
     return (
         f"<h1 style='margin-bottom:2px'>{esc(row.title)}</h1>"
         f"<p style='font-size:17px'><b>{clock(row.duration_seconds)}</b> · "
-        f"{row.steps} steps · {esc(', '.join(row.positions))}</p>"
+        f"{counted(row.steps, 'step')} · {esc(', '.join(row.positions))}</p>"
         f"<p style='font-size:16px'>{esc(row.summary)}</p>{shadow}"
         f"<h3>Exercises</h3><ol>{steps}</ol>"
         f"<h3>Cautions</h3><ul>{cautions}</ul>{source}"
