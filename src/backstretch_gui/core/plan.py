@@ -43,6 +43,8 @@ class ExercisePlan:
     name: str
     setup: str
     """The first instruction, read out while getting ready."""
+    instructions: tuple[str, ...]
+    """Every instruction, in order (the step view's "How to")."""
     cautions: tuple[str, ...]
     keyframes: tuple[KeyframePlan, ...]
 
@@ -101,6 +103,7 @@ def _plan_exercise(exercise: Exercise) -> ExercisePlan:
         id=exercise.id,
         name=exercise.name,
         setup=exercise.instructions[0],
+        instructions=tuple(exercise.instructions),
         cautions=tuple(exercise.cautions),
         keyframes=tuple(KeyframePlan(k.id, k.file, k.shows) for k in exercise.keyframes),
     )
@@ -156,6 +159,7 @@ def plan_to_data(plan: RoutinePlan) -> dict[str, Any]:
                 "id": e.id,
                 "name": e.name,
                 "setup": e.setup,
+                "instructions": list(e.instructions),
                 "cautions": list(e.cautions),
                 "keyframes": [[k.id, k.file, k.shows.value] for k in e.keyframes],
             }
@@ -185,6 +189,7 @@ def plan_from_data(data: dict[str, Any]) -> RoutinePlan:
             id=str(e["id"]),
             name=str(e["name"]),
             setup=str(e["setup"]),
+            instructions=tuple(map(str, e["instructions"])),
             cautions=tuple(map(str, e["cautions"])),
             keyframes=tuple(KeyframePlan(str(i), str(f), Sides(s)) for i, f, s in e["keyframes"]),
         )

@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QAction,
     QColor,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -35,6 +37,7 @@ from ..core.timeline import CueKind, Segment, SegmentKind
 from ..core.words import clock
 from ..services.driver import SessionDriver
 from . import icons, theme
+from .how_to import HowToPanel
 from .illustration import IllustrationView
 from .labels import ClampedLabel
 from .ring import CountdownRing
@@ -112,6 +115,19 @@ class StepView(QWidget):
         self.nextUpLabel.setWordWrap(True)
         self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
+        self.howTo = HowToPanel()
+        self.howToButton = QPushButton("How to")
+        self.howToButton.setObjectName("howToButton")
+        self.howToButton.setAccessibleName("How to do this exercise")
+        self.howToButton.setToolTip("Every step of this exercise; pauses while open (H)")
+        self.howToButton.setCheckable(True)
+        self.howToButton.setMinimumWidth(110)  # bold while open: never clipped
+        self.howToButton.clicked.connect(self.toggle_how_to)
+        how_to_key = QAction("How to", self)
+        how_to_key.setShortcut(QKeySequence("H"))
+        how_to_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        how_to_key.triggered.connect(self.toggle_how_to)
+        self.addAction(how_to_key)
         self.cautionsButton = QPushButton("Cautions")
         self.cautionsButton.setObjectName("cautionsButton")
         self.cautionsButton.setToolTip("What to watch out for in this exercise")
@@ -136,7 +152,11 @@ class StepView(QWidget):
         left.setSpacing(10)
         left.addWidget(self.exerciseName)
         left.addLayout(badges)
-        left.addWidget(self.illustration, 1)
+        picture = QHBoxLayout()
+        picture.setSpacing(16)
+        picture.addWidget(self.illustration, 1)
+        picture.addWidget(self.howTo, 1)
+        left.addLayout(picture, 1)
         left.addWidget(self.cueText)
         left.addWidget(self.breathLabel)
 
@@ -151,6 +171,7 @@ class StepView(QWidget):
 
         controls = QHBoxLayout()
         controls.setSpacing(16)
+        controls.addWidget(self.howToButton)
         controls.addWidget(self.cautionsButton)
         controls.addStretch(1)
         for button in (self.previousButton, self.playPauseButton, self.nextButton):
@@ -190,6 +211,8 @@ class StepView(QWidget):
         """Follow ``driver``; the window retires the previous driver (and its signals)."""
         self.driver, self.exercises = driver, exercises
         self._fading = False
+        self.howTo.forget()
+        self.howToButton.setChecked(False)
         self.routineTitle.setText(driver.timeline.title)
         driver.segmentStarted.connect(self.show_segment)
         driver.tick.connect(self.refresh)
@@ -229,6 +252,8 @@ class StepView(QWidget):
         if driver is None:
             return
         self.exerciseName.setText(segment.exercise_name)
+        if self.howTo.isVisible():  # skipped on: the panel follows the exercise
+            self.howTo.show_exercise(self.exercises.get(segment.exercise_id))
         side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
@@ -301,6 +326,15 @@ class StepView(QWidget):
             QAccessible.updateAccessibility(
                 QAccessibleAnnouncementEvent(self.cueText, due.cue.text)
             )
+
+    def toggle_how_to(self) -> None:
+        """Open or close every instruction of the exercise (pausing while open)."""
+        if self.howTo.isVisible():
+            self.howTo.close_panel()
+        elif self.driver is not None:
+            exercise = self.exercises.get(self.driver.segment.exercise_id)
+            self.howTo.open(self.driver, exercise)
+        self.howToButton.setChecked(self.howTo.isVisible())
 
     def show_cautions(self) -> None:
         if self.driver is None:

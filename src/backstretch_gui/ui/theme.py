@@ -167,7 +167,7 @@ def style_sheet(theme: Theme) -> str:
     QProgressBar::chunk {{ border-radius: 4px; background: {theme.accent}; }}
     QFrame#banner {{ background: {theme.surface}; border: 1px solid {theme.track};
         border-left: 6px solid {theme.accent}; border-radius: 10px; }}
-    QFrame#card {{ background: {theme.surface}; border-radius: 16px; }}
+    QFrame#card, QFrame#howToPanel {{ background: {theme.surface}; border-radius: 16px; }}
     QLabel[role="muted"] {{ color: {theme.muted}; }}
     QLabel[role="title"] {{ font-weight: 700; }}
     QLabel[role="heading"] {{ font-size: 17px; font-weight: 700; }}
