@@ -160,8 +160,10 @@ def test_the_picker_details_and_tooltips_are_escaped(marked_up: MainWindow) -> N
     fields["positions"] = (f"<b>{IMG}</b>",)
     fields["doses"] = ((f"<b>{IMG}</b>", f"<i>{IMG}</i>"),)
     fields["cautions"] = ((f"<b>{IMG}</b>", f"<i>{IMG}</i>"),)
+    fields["how_to"] = ((f"<b>{IMG}</b>", f"<u>{IMG}</u>"),)
     html = routine_html(RoutineRow(**fields))
     assert "<img" not in html and "<b><img" not in html
+    assert f"<u>{IMG}</u>" in shown_as_rich_text(html)  # an instruction, as it is
     for text in ("<b>title</b>", "<b>summary</b>", "<b>source</b>", "<b>shadows</b>"):
         assert text in shown_as_rich_text(html), text
     tip = tooltip(f"{IMG}\n<b>x</b> &amp;")

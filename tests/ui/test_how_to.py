@@ -11,6 +11,7 @@ from backstretch_gui.core.library import load_catalog
 from backstretch_gui.core.resources import catalog_path
 from backstretch_gui.core.session import State
 from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.picker import escape
 
 INSTRUCTIONS = {e.id: e.instructions for e in load_catalog(catalog_path()).exercises}
 
@@ -48,3 +49,12 @@ def test_h_opens_it_and_a_session_paused_before_stays_paused(
     QTest.keyClick(window, Qt.Key.Key_H)
     assert not view.howTo.isVisible()
     assert driver.state is State.PAUSED  # it was paused by the person, not the panel
+
+
+def test_the_picker_details_list_every_instruction(window: MainWindow) -> None:
+    window.picker.select("lower-back-floor")
+    window.picker.show_details()
+    details = window.picker.detail_text.text()
+    assert "How to" in details
+    for line in INSTRUCTIONS["knee-to-chest"] + INSTRUCTIONS["cat-cow"]:
+        assert escape(line) in details  # as the details' rich text holds it

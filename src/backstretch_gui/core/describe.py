@@ -56,3 +56,15 @@ def cautions(routine: Routine, exercises: dict[str, Exercise]) -> list[tuple[str
                 seen.add(caution)
                 found.append((exercise.name, caution))
     return found
+
+
+def how_to(routine: Routine, exercises: dict[str, Exercise]) -> list[tuple[str, str]]:
+    """(exercise name, instruction) for every instruction of each exercise, once."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for step in routine.steps:
+        exercise = exercises[step.exercise]
+        if exercise.id not in seen:
+            seen.add(exercise.id)
+            found += [(exercise.name, line) for line in exercise.instructions]
+    return found

@@ -134,6 +134,7 @@ ROW_TYPES: dict[str, Any] = {
     "thumbnail": str,
     "doses": [PAIR],
     "cautions": [PAIR],
+    "how_to": [PAIR],
 }
 """The shape of a listed routine, as ``build_listing`` writes it."""
 INVALID_TYPES: dict[str, Any] = {"file": str, "origin": str, "errors": [str]}
@@ -206,6 +207,7 @@ def build_listing(library: Library) -> tuple[dict[str, Any], dict[str, Any]]:
                     [step.exercise.name, describe.describe_step(step)] for step in plan.steps
                 ],
                 "cautions": [list(pair) for pair in describe.cautions(routine, exercises)],
+                "how_to": [list(pair) for pair in describe.how_to(routine, exercises)],
             }
         )
     invalid = [

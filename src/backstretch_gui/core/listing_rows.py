@@ -32,6 +32,8 @@ class RoutineRow(NamedTuple):
     """(exercise name, dose in words) per step."""
     cautions: tuple[tuple[str, str], ...]
     """(exercise name, caution)."""
+    how_to: tuple[tuple[str, str], ...]
+    """(exercise name, instruction): every instruction of each exercise, in order."""
 
 
 class BrokenRow(NamedTuple):
@@ -68,6 +70,7 @@ def listing_from_data(data: dict[str, Any]) -> Listing:
                     "positions": tuple(row["positions"]),
                     "doses": tuple((name, dose) for name, dose in row["doses"]),
                     "cautions": tuple((name, text) for name, text in row["cautions"]),
+                    "how_to": tuple((name, text) for name, text in row["how_to"]),
                 }
             )
             for row in data["routines"]

@@ -319,6 +319,12 @@ def routine_html(row: RoutineRow) -> str:
         f"<li>{esc(caution)} <span style='opacity:.75'>({esc(name)})</span></li>"
         for name, caution in row.cautions
     )
+    how: dict[str, list[str]] = {}
+    for name, line in row.how_to:
+        how.setdefault(name, []).append(f"<li>{esc(line)}</li>")
+    how_to = "".join(
+        f"<p><b>{esc(name)}</b></p><ol>{''.join(lines)}</ol>" for name, lines in how.items()
+    )
     source = f"<p><b>Source:</b> {esc(row.source)}</p>" if row.source else ""
     shadow = (
         f"<p><i>Your own routine, replacing the bundled one "
@@ -332,5 +338,5 @@ def routine_html(row: RoutineRow) -> str:
         f"{counted(row.steps, 'step')} · {esc(', '.join(row.positions))}</p>"
         f"<p style='font-size:16px'>{esc(row.summary)}</p>{shadow}"
         f"<h3>Exercises</h3><ol>{steps}</ol>"
-        f"<h3>Cautions</h3><ul>{cautions}</ul>{source}"
+        f"<h3>Cautions</h3><ul>{cautions}</ul><h3>How to</h3>{how_to}{source}"
     )
