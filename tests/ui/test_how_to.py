@@ -58,3 +58,16 @@ def test_the_picker_details_list_every_instruction(window: MainWindow) -> None:
     assert "How to" in details
     for line in INSTRUCTIONS["knee-to-chest"] + INSTRUCTIONS["cat-cow"]:
         assert escape(line) in details  # as the details' rich text holds it
+
+
+def test_the_safety_notice_opens_every_session(window: MainWindow) -> None:
+    assert window.open_routine("lower-back-floor", start=True)
+    view = window.pages.step_view
+    notice = view.safetyReminder.text()
+    for words in ("never hurt", "spreads down a leg", "flare-up", "physiotherapist or doctor"):
+        assert words in notice
+    assert view.safetyReminder.isVisible()  # during the first get-ready
+    driver = window.driver
+    assert driver is not None
+    driver.next()
+    assert not view.safetyReminder.isVisible()

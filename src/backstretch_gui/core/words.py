@@ -60,7 +60,9 @@ def clock(seconds: float) -> str:
 
 
 SAFETY_NOTICE = (
-    "Stretching should never hurt. Move slowly, stay in a pain-free range and stop at "
-    "pain, numbness or pins and needles. Backstretch is no substitute for advice from "
-    "a physiotherapist or doctor."
+    "Stretching should never hurt: move slowly, stay in a pain-free range and stop at "
+    "pain, numbness or pins and needles. Back pain that is new, severe, came with an "
+    "injury or has never been looked at, or pain or tingling that spreads down a leg, "
+    "is for a physiotherapist or doctor first. Be extra gentle in the first days after "
+    "an injury and during a flare-up. Backstretch is no substitute for their advice."
 )

@@ -34,7 +34,7 @@ from ..core.enums import Breath, Sides
 from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import CueKind, Segment, SegmentKind
-from ..core.words import clock
+from ..core.words import SAFETY_NOTICE, clock
 from ..services.driver import SessionDriver
 from . import icons, theme
 from .how_to import HowToPanel
@@ -109,6 +109,10 @@ class StepView(QWidget):
         self.repLabel = _label("repLabel", role="muted")
         self.illustration = IllustrationView()
         self.cueText = _label("cueText", max_lines=4)
+        # The safety notice at the start of every session, not only in the picker's
+        # banner (which "Got it" hides for good): it goes once the first step begins.
+        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted")
+        self.safetyReminder.setWordWrap(True)
         self.breathLabel = _label("breathLabel")
         self.ring = CountdownRing()
         self.nextUpLabel = _label("nextUpLabel", role="muted")
@@ -159,6 +163,7 @@ class StepView(QWidget):
         left.addLayout(picture, 1)
         left.addWidget(self.cueText)
         left.addWidget(self.breathLabel)
+        left.addWidget(self.safetyReminder)
 
         right = QVBoxLayout()
         right.addWidget(self.ring, 1)
@@ -252,6 +257,7 @@ class StepView(QWidget):
         if driver is None:
             return
         self.exerciseName.setText(segment.exercise_name)
+        self.safetyReminder.setVisible(segment.index == 0)
         if self.howTo.isVisible():  # skipped on: the panel follows the exercise
             self.howTo.show_exercise(self.exercises.get(segment.exercise_id))
         side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
