@@ -30,3 +30,26 @@ def test_the_cautions_the_articles_call_for_are_there() -> None:
     assert "disc herniation" in cautions["supine-hamstring-stretch"]
     assert "shoulder" in cautions["seated-back-extension"]
     assert "bounce" in cautions["knee-to-opposite-shoulder"]
+
+
+def test_sides_are_named_by_what_the_body_does_where_left_would_mislead() -> None:
+    from backstretch_gui.core.enums import Sides
+    from backstretch_gui.core.library import Origin, load_library
+    from backstretch_gui.core.plan import plan_routine
+    from backstretch_gui.core.resources import routines_dir
+    from backstretch_gui.core.timeline import compile_plan
+
+    library = load_library(catalog_path(), [(routines_dir(), Origin.BUNDLED)])
+    exercises = {e.id: e for e in library.catalog.exercises}
+    entry = library.find("three-easy-back-stretches")
+    assert entry is not None
+    timeline = compile_plan(plan_routine(entry.routine, exercises))
+    rotation = [s for s in timeline.segments if s.exercise_id == "side-lying-rotation"]
+    said = " ".join(c.text for s in rotation for c in s.cues)
+    assert "Lie on your right side, left arm opens" in said  # the left arm is the one named
+    assert "Switch sides. Lie on your left side, right arm opens." in said
+    assert "Left side" not in said
+    shown = {s.side: s.side_words for s in rotation if s.side is not Sides.NONE}
+    assert shown[Sides.LEFT].startswith("Lie on your right side")
+    others = [s for s in timeline.segments if s.exercise_id == "figure-four-stretch"]
+    assert {s.side_words for s in others if s.side is Sides.LEFT} == {"Left side"}

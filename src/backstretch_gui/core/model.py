@@ -91,6 +91,14 @@ class Dose(Kw, kw_only=True, frozen=True):
     """Get-ready time before this step."""
 
 
+class SideNames(Kw, kw_only=True, frozen=True):
+    """What the person does on each side, where "left" or "right" alone would mislead,
+    e.g. left: "Lie on your right side, left arm opens"."""
+
+    left: ShortText
+    right: ShortText
+
+
 class Exercise(Kw, kw_only=True, frozen=True):
     id: Id
     name: ShortText
@@ -104,6 +112,8 @@ class Exercise(Kw, kw_only=True, frozen=True):
     cautions: Annotated[list[Text], Meta(min_length=1)]
     keyframes: Annotated[list[Keyframe], Meta(min_length=1, max_length=8)]
     default_dose: Dose = Dose()
+    side_names: SideNames | None = None
+    """Said and shown for each side instead of "Left side" and "Right side"."""
     source: ShortText
     """Where the facts come from, e.g. a seed article number."""
     notes: list[Text] = []

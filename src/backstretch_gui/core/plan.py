@@ -47,6 +47,17 @@ class ExercisePlan:
     """Every instruction, in order (the step view's "How to")."""
     cautions: tuple[str, ...]
     keyframes: tuple[KeyframePlan, ...]
+    side_names: tuple[str, str] | None = None
+    """(left, right): what the person does on each side, where a plain "Left side"
+    would mislead."""
+
+    def side_words(self, side: Sides) -> str:
+        """ "Left side", or what this exercise names it ("Lie on your right side...")."""
+        if side not in (Sides.LEFT, Sides.RIGHT):
+            return ""
+        if self.side_names is not None:
+            return self.side_names[0 if side is Sides.LEFT else 1]
+        return f"{side.value.title()} side"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +115,9 @@ def _plan_exercise(exercise: Exercise) -> ExercisePlan:
         name=exercise.name,
         setup=exercise.instructions[0],
         instructions=tuple(exercise.instructions),
+        side_names=(
+            (exercise.side_names.left, exercise.side_names.right) if exercise.side_names else None
+        ),
         cautions=tuple(exercise.cautions),
         keyframes=tuple(KeyframePlan(k.id, k.file, k.shows) for k in exercise.keyframes),
     )
@@ -160,6 +174,7 @@ def plan_to_data(plan: RoutinePlan) -> dict[str, Any]:
                 "name": e.name,
                 "setup": e.setup,
                 "instructions": list(e.instructions),
+                "side_names": list(e.side_names) if e.side_names else None,
                 "cautions": list(e.cautions),
                 "keyframes": [[k.id, k.file, k.shows.value] for k in e.keyframes],
             }
@@ -190,6 +205,9 @@ def plan_from_data(data: dict[str, Any]) -> RoutinePlan:
             name=str(e["name"]),
             setup=str(e["setup"]),
             instructions=tuple(map(str, e["instructions"])),
+            side_names=(str(e["side_names"][0]), str(e["side_names"][1]))
+            if e["side_names"]
+            else None,
             cautions=tuple(map(str, e["cautions"])),
             keyframes=tuple(KeyframePlan(str(i), str(f), Sides(s)) for i, f, s in e["keyframes"]),
         )

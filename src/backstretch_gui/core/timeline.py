@@ -84,6 +84,8 @@ class Segment:
     from_keyframe: str | None = None
     """For a tempo phase: the illustration the figure moves from."""
     cues: tuple[Cue, ...] = ()
+    side_words: str = ""
+    """The side as shown and said: "Left side", or what the exercise names it."""
 
     @property
     def end(self) -> float:
@@ -184,10 +186,10 @@ class _Builder:
                 side = block[0][0]
                 switch_cues = [
                     Cue(0, CueKind.CHIME, Chime.SWITCH.value),
-                    Cue(0, CueKind.SPEECH, f"Switch sides. {side.value.title()} side next."),
+                    Cue(0, CueKind.SPEECH, _switch_words(dose, side)),
                     *_beeps(dose.rest_between_sides),
                 ]
-                cue = f"Switch to your {side.value} side"
+                cue = _switch_words(dose, side, spoken=False)
                 step.add(SegmentKind.SWITCH, dose.rest_between_sides, cue, side, cues=switch_cues)
             for position, (side, rep) in enumerate(block):
                 first_of_side = position == 0 or side != block[position - 1][0]
@@ -250,6 +252,7 @@ class _StepWriter:
                 ),
                 from_keyframe=came_from.file if came_from and came_from is not shown else None,
                 cues=tuple(cues or ()),
+                side_words=self.exercise.side_words(side),
             )
         )
         builder.clock += seconds
@@ -260,7 +263,7 @@ class _StepWriter:
             lead = []
             if phase_index == 0:
                 if first_of_side and side is not Sides.NONE:
-                    lead.append(f"{side.value.title()} side.")
+                    lead.append(f"{self.exercise.side_words(side)}.")
                 if first_of_side and dose.is_hold:
                     lead.append(f"{self.exercise.name}.")
                 elif rep == dose.reps and dose.reps > 1:
@@ -312,11 +315,24 @@ def _beeps(seconds: float) -> list[Cue]:
     return [Cue(seconds - n, CueKind.BEEP) for n in range(COUNTDOWN_BEEPS, 0, -1)]
 
 
+def _switch_words(dose: StepPlan, side: Sides, spoken: bool = True) -> str:
+    named = dose.exercise.side_names
+    if named is not None:  # what the body does, not a bare "left" that would mislead
+        return f"Switch sides. {dose.exercise.side_words(side)}."
+    if spoken:
+        return f"Switch sides. {side.value.title()} side next."
+    return f"Switch to your {side.value} side"
+
+
 def _announcement(dose: StepPlan) -> str:
     """What is said while getting ready: the exercise, the side, the dose."""
     parts = [f"Get ready: {dose.exercise.name}."]
-    if dose.sides is Sides.BOTH:
-        parts.append("Left side first.")
+    first = dose.exercise.side_words(Sides.LEFT)
+    if dose.exercise.side_names is not None and dose.sides is not Sides.NONE:
+        side = Sides.RIGHT if dose.sides is Sides.RIGHT else Sides.LEFT
+        parts.append(f"{dose.exercise.side_words(side)}.")
+    elif dose.sides is Sides.BOTH:
+        parts.append(f"{first} first.")
     elif dose.sides is Sides.ALTERNATING:
         parts.append("Alternate sides, left first.")
     elif dose.sides in (Sides.LEFT, Sides.RIGHT):

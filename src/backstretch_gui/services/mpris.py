@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import ClassInfo, Property, QObject, Slot
 
-from ..core.enums import Sides
 from ..core.session import State
 from .driver import SessionDriver
 
@@ -169,7 +168,7 @@ class MprisService(QObject):
         if driver is None:
             return {}
         segment = driver.segment
-        side = {Sides.LEFT: " (left side)", Sides.RIGHT: " (right side)"}.get(segment.side, "")
+        side = f" ({segment.side_words.lower()})" if segment.side_words else ""
         return {
             "mpris:trackid": QDBusObjectPath(f"/org/backstretch/segment/{segment.index}"),
             "mpris:length": round(segment.seconds * 1_000_000),

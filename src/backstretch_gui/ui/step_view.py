@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.enums import Breath, Sides
+from ..core.enums import Breath
 from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import CueKind, Segment, SegmentKind
@@ -260,7 +260,7 @@ class StepView(QWidget):
         self.safetyReminder.setVisible(segment.index == 0)
         if self.howTo.isVisible():  # skipped on: the panel follows the exercise
             self.howTo.show_exercise(self.exercises.get(segment.exercise_id))
-        side = {Sides.LEFT: "Left side", Sides.RIGHT: "Right side"}.get(segment.side, "")
+        side = segment.side_words  # "Left side", or what the exercise names it
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
         colour = self.theme.kind_colour(segment.kind)
