@@ -53,3 +53,34 @@ def test_sides_are_named_by_what_the_body_does_where_left_would_mislead() -> Non
     assert shown[Sides.LEFT].startswith("Lie on your right side")
     others = [s for s in timeline.segments if s.exercise_id == "figure-four-stretch"]
     assert {s.side_words for s in others if s.side is Sides.LEFT} == {"Left side"}
+
+
+PROPS = {
+    "supine-hamstring-stretch": "towel",
+    "side-lying-rotation": "pillow",
+    "kneeling-hip-flexor-stretch": "cushion",
+    "standing-hamstring-stretch": "stair",
+    "seated-back-extension": "chair",
+    "seated-trunk-rotation": "chair",
+    "seated-forward-bend": "chair",
+    "shoulder-rolls": "chair",
+}
+
+
+def test_every_get_ready_line_names_the_props_to_fetch() -> None:
+    from backstretch_gui.core.library import Origin, load_library
+    from backstretch_gui.core.plan import plan_routine
+    from backstretch_gui.core.resources import routines_dir
+    from backstretch_gui.core.timeline import SegmentKind, compile_plan
+
+    library = load_library(catalog_path(), [(routines_dir(), Origin.BUNDLED)])
+    exercises = {e.id: e for e in library.catalog.exercises}
+    for entry in library.routines:
+        timeline = compile_plan(plan_routine(entry.routine, exercises))
+        for segment in timeline.segments:
+            if segment.kind in (SegmentKind.PREP, SegmentKind.TRANSITION):
+                prop = PROPS.get(segment.exercise_id)
+                assert prop is None or prop in segment.cue, (entry.routine.id, segment.cue)
+        if entry.routine.id == "lumbar-stabilisation-starter":
+            ready = next(s.cue for s in timeline.segments if s.exercise_id == "bridge")
+            assert "ball" in ready  # the ball bridge: fetch the ball before lying down

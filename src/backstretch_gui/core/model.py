@@ -144,6 +144,8 @@ class Step(Dose, kw_only=True, frozen=True):
     exercise: Id
     cue: ShortText | None = None
     """Replaces the exercise's hold cue for this step."""
+    setup: Text | None = None
+    """Replaces the exercise's get-ready line for this step, e.g. to name a prop."""
 
 
 class Routine(Kw, kw_only=True, frozen=True):

@@ -73,6 +73,8 @@ class StepPlan:
     prep: float | None
     """The step's or its exercise's own get-ready time; None to take the user's or
     the routine's."""
+    setup: str = ""
+    """The get-ready line: the step's own, or its exercise's first instruction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ def _plan_step(step: Step, planned: ExercisePlan, exercise: Exercise, routine: R
             step.rest_between_sides, default.rest_between_sides, defaults.rest_between_sides
         ),
         prep=None if prep is None else float(prep),
+        setup=step.setup or planned.setup,
     )
 
 
@@ -190,6 +193,7 @@ def plan_to_data(plan: RoutinePlan) -> dict[str, Any]:
                 "rest_between_reps": s.rest_between_reps,
                 "rest_between_sides": s.rest_between_sides,
                 "prep": s.prep,
+                "setup": s.setup,
             }
             for s in plan.steps
         ],
@@ -225,6 +229,7 @@ def plan_from_data(data: dict[str, Any]) -> RoutinePlan:
             rest_between_reps=float(s["rest_between_reps"]),
             rest_between_sides=float(s["rest_between_sides"]),
             prep=None if s["prep"] is None else float(s["prep"]),
+            setup=str(s["setup"]),
         )
         for s in data["steps"]
     )

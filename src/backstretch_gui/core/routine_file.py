@@ -28,7 +28,7 @@ ROUTINE_ORDER = [
 DEFAULTS_ORDER = ["prep", "transition", "rest_between_reps", "rest_between_sides", "sides"]
 STEP_ORDER = [
     "exercise", "sides", "reps", "hold", "tempo", "rest_between_reps",
-    "rest_between_sides", "prep", "cue",
+    "rest_between_sides", "prep", "cue", "setup",
 ]  # fmt: skip
 PHASE_ORDER = ["cue", "seconds", "breath", "keyframe"]
 ORDER_OF = {"": ROUTINE_ORDER, "defaults": DEFAULTS_ORDER, "steps": STEP_ORDER}

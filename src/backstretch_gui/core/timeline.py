@@ -178,7 +178,7 @@ class _Builder:
         if index > 0:
             kind = SegmentKind.TRANSITION
             ready_cues.insert(0, Cue(0, CueKind.CHIME, Chime.NEXT.value))
-        cue = f"Get ready. {dose.exercise.setup}"
+        cue = f"Get ready. {dose.setup or dose.exercise.setup}"
         step.add(kind, prep, cue, step.first_side, cues=ready_cues)
 
         for block_index, block in enumerate(blocks):
