@@ -30,6 +30,8 @@ Id = Annotated[
 ]
 Text = Annotated[str, Meta(min_length=1, max_length=2000)]
 ShortText = Annotated[str, Meta(min_length=1, max_length=120)]
+# Room for a few article titles with their authors or publishers.
+SourceText = Annotated[str, Meta(min_length=1, max_length=400)]
 Seconds = Annotated[
     float,
     Meta(gt=0, le=MAX_HOLD_SECONDS, description="Seconds, more than 0 and at most 600."),
@@ -114,8 +116,8 @@ class Exercise(Kw, kw_only=True, frozen=True):
     default_dose: Dose = Dose()
     side_names: SideNames | None = None
     """Said and shown for each side instead of "Left side" and "Right side"."""
-    source: ShortText
-    """Where the facts come from, e.g. a seed article number."""
+    source: SourceText
+    """Where the facts come from: the articles' titles, authors or publishers."""
     notes: list[Text] = []
     """Editorial notes, e.g. where a source's number was corrected."""
 
@@ -155,7 +157,7 @@ class Routine(Kw, kw_only=True, frozen=True):
     summary: Annotated[str, Meta(max_length=2000)] = ""
     """What the routine is for; may be left out."""
     tags: list[Annotated[str, Meta(min_length=1, max_length=40)]] = []
-    source: ShortText | None = None
+    source: SourceText | None = None
     defaults: RoutineDefaults = RoutineDefaults()
     steps: Annotated[list[Step], Meta(min_length=1, max_length=100)]
     notes: list[Text] = []
