@@ -129,7 +129,11 @@ def pelvic_tilt_start() -> Scene:
 @pose("pelvic-tilt", "tilt")
 def pelvic_tilt_tilt() -> Scene:
     body = hook_lying(arch=-4.0)
-    arrows = [arc(body["hip"], 30.0, 150.0, 60.0)]
+    low_back = lerp(body["waist"], body["ribs"], 0.5)
+    arrows = [
+        arc(body["hip"], 30.0, 150.0, 60.0),  # the pelvis tips back
+        straight(add(low_back, (0.0, 36.0, 0.0)), add(low_back, (0.0, 16.0, 0.0))),
+    ]
     return Scene(
         body,
         camera=ABOVE,
@@ -143,11 +147,14 @@ def pelvic_tilt_tilt() -> Scene:
 
 @pose("neutral-spine-brace", "hold")
 def neutral_spine_brace() -> Scene:
+    # No arrow: the back keeps its shape and nothing moves. An arrow on the belly read as
+    # "press your back flat", which is the pelvic tilt, not the brace.
     body = hook_lying(arch=8.0)
-    belly = body["waist"]
-    arrow = straight(add(belly, (4.0, 42.0, 0.0)), add(belly, (4.0, 19.0, 0.0)))
     return Scene(
-        body, props=floor(), arrows=[arrow], glows=[("lumbar",)], title="Neutral spine brace"
+        body,
+        props=floor(),
+        glows=[("lumbar",)],
+        title="Neutral spine brace",
     )
 
 
@@ -159,6 +166,21 @@ def back_rest() -> Scene:
 
 
 # --- knees to chest ----------------------------------------------------------------------
+
+
+def lying_start(title: str) -> Scene:
+    """The get-ready picture of a stretch that starts on the back, knees up."""
+    return Scene(hook_lying(), props=floor(), glows=[LOW_BACK], title=title)
+
+
+@pose("knee-to-chest", "start")
+def knee_to_chest_start() -> Scene:
+    return lying_start("Knee to chest: start")
+
+
+@pose("double-knee-to-chest", "start")
+def double_knee_to_chest_start() -> Scene:
+    return lying_start("Double knee to chest: start")
 
 
 @pose("knee-to-chest", "hold")
@@ -185,6 +207,19 @@ def double_knee_to_chest() -> Scene:
 
 
 # --- hamstrings and legs -----------------------------------------------------------------
+
+
+@pose("supine-hamstring-stretch", "start")
+def supine_hamstring_start() -> Scene:
+    body = hook_lying()
+    hip = body["hip"]
+    folded = towel([add(hip, (-12.0, 1.6 - hip[1], 22.0)), add(hip, (12.0, 1.6 - hip[1], 24.0))])
+    return Scene(
+        body,
+        props=floor() + [folded],  # the towel at hand beside the hip
+        glows=[("thigh_l",)],
+        title="Hamstring stretch with a towel: start",
+    )
 
 
 @pose("supine-hamstring-stretch", "hold")

@@ -10,7 +10,8 @@ import math
 
 from figure import HEAD_RADIUS, LENGTH, WIDTH, Body, turn
 from geometry import Camera, Vec, X, Y, Z, add, lerp, mul, neg, polar, unit
-from kit import FEET, FLAT_ANKLE, LOW_BACK, arc, feet_flat, mat, pillow, pose, supine
+from kit import FEET, FLAT_ANKLE, LOW_BACK, arc, arms_by_sides, feet_flat, mat, pillow, pose, supine
+from poses_back import hook_lying
 from scene import Arrow, Prop, Scene
 
 
@@ -28,21 +29,46 @@ def behind_thigh(body: Body, side: str, at: float, reach: float) -> Vec:
 # --- figure 4 ----------------------------------------------------------------------------
 
 
+FIGURE_FOUR = Camera(yaw=-45.0, pitch=35.0)  # from the feet and the crossed leg's side
+
+
+def cross_ankle(body: Body) -> None:
+    """The left ankle rests on the right thigh just above the knee, the knee turned out."""
+    hip_r, knee_r = body["hip_r"], body["knee_r"]
+    thigh = math.degrees(math.atan2(knee_r[1] - hip_r[1], knee_r[0] - hip_r[0]))
+    front = polar(X, Y, thigh - 90.0)  # the front of the right thigh
+    ankle = add(lerp(hip_r, knee_r, 0.84), mul(front, WIDTH["thigh"] / 2 + 5.0), (0.0, 0.0, 4.0))
+    body.leg("l", ankle, unit((-0.1, 0.25, 1.0)), unit((0.3, 1.0, -0.25)))  # foot flexed
+
+
+@pose("figure-four-stretch", "cross")
+def figure_four_cross() -> Scene:
+    body = supine()
+    feet_flat(body, "r", FEET)
+    cross_ankle(body)
+    arms_by_sides(body)
+    return Scene(
+        body,
+        camera=FIGURE_FOUR,
+        props=floor(),
+        glows=[("pelvis",)],
+        near="l",
+        title="Figure-4 glute stretch: ankle crossed",
+    )
+
+
 @pose("figure-four-stretch", "hold")
 def figure_four() -> Scene:
     body = supine()
     body.leg_angles("r", 72.0, 72.0 + 100.0)
-    hip_r, knee_r = body["hip_r"], body["knee_r"]
-    front = polar(X, Y, 72.0 - 90.0)  # the front of the right thigh faces the chest
-    ankle = add(lerp(hip_r, knee_r, 0.84), mul(front, WIDTH["thigh"] / 2 + 5.0), (0.0, 0.0, 4.0))
-    body.leg("l", ankle, unit((-0.1, 0.25, 1.0)), unit((0.3, 1.0, -0.25)))  # foot flexed
+    cross_ankle(body)
     grip = behind_thigh(body, "r", 0.62, WIDTH["thigh"] / 2 + 3.0)
     body.arm("l", (grip[0], grip[1], -2.0), (0.0, -0.5, 1.0))
     body.arm("r", (grip[0], grip[1], -17.0), (0.0, -0.5, -1.0))
-    arrow = arc(hip_r, LENGTH["thigh"] + 20.0, 100.0, 68.0)
+    arrow = arc(body["hip_r"], LENGTH["thigh"] + 20.0, 100.0, 68.0)
     return Scene(
         body,
-        camera=Camera(yaw=-30.0, pitch=28.0),
+        camera=FIGURE_FOUR,
         props=floor(),
         arrows=[arrow],
         glows=[("pelvis",)],
@@ -54,6 +80,21 @@ def figure_four() -> Scene:
 
 
 # --- knee to opposite shoulder -----------------------------------------------------------
+
+
+KNEE_ACROSS = Camera(yaw=-40.0, pitch=40.0)
+
+
+@pose("knee-to-opposite-shoulder", "start")
+def knee_to_opposite_shoulder_start() -> Scene:
+    return Scene(
+        hook_lying(),
+        camera=KNEE_ACROSS,
+        props=floor(-60.0, 96.0),
+        glows=[("pelvis",)],
+        near="l",
+        title="Knee to opposite shoulder: start",
+    )
 
 
 @pose("knee-to-opposite-shoulder", "hold")
@@ -69,7 +110,9 @@ def knee_to_opposite_shoulder() -> Scene:
     arrow = Arrow((start, lerp(start, goal, 0.6)))
     return Scene(
         body,
-        camera=Camera(yaw=90.0, pitch=62.0),
+        # from the side of the bent knee and the feet, raised: the resting knee stands up
+        # and the lifted knee crosses toward the far shoulder
+        camera=KNEE_ACROSS,
         props=floor(-60.0, 96.0),
         arrows=[arrow],
         glows=[("pelvis",)],
@@ -81,26 +124,37 @@ def knee_to_opposite_shoulder() -> Scene:
 # --- happy baby --------------------------------------------------------------------------
 
 
+HAPPY_BABY = Camera(yaw=-25.0, pitch=22.0)
+
+
+@pose("happy-baby", "start")
+def happy_baby_start() -> Scene:
+    return Scene(
+        hook_lying(),
+        camera=HAPPY_BABY,
+        props=floor(-40.0, 96.0),
+        glows=[("pelvis", "lumbar")],
+        title="Happy baby: start",
+    )
+
+
 @pose("happy-baby", "hold")
 def happy_baby() -> Scene:
     body = supine()
-    arrows = []
     for side in ("l", "r"):
         body.leg_angles(side, 22.0, 92.0, toes=0.0, spread=38.0, shin_spread=0.0)
         ankle = body[f"ankle_{side}"]
         lateral = 1.0 if side == "l" else -1.0
         body.arm(side, add(ankle, (2.0, 1.0, lateral * 3.0)), (0.0, -0.3, lateral))
-        hip, knee = body[f"hip_{side}"], body[f"knee_{side}"]
-        rise, out = knee[1] - hip[1], (knee[2] - hip[2]) * lateral
-        angle = math.degrees(math.atan2(out, rise))
-        centre = (knee[0], hip[1], hip[2])
-        plane = (Y, mul(Z, lateral))
-        arrows.append(arc(centre, math.hypot(rise, out) + 16.0, angle - 30.0, angle + 4.0, plane))
+    knee = body["knee_l"]
+    arrow = arc(body["hip_l"], math.dist(body["hip_l"], knee) + 16.0, 95.0, 60.0)
     return Scene(
         body,
-        camera=Camera(yaw=90.0, pitch=25.0),
+        # from the side and a little above: head and back rest on the floor, the knees
+        # open beside the chest and the soles face the ceiling
+        camera=HAPPY_BABY,
         props=floor(-40.0, 96.0),
-        arrows=arrows,
+        arrows=[arrow],
         glows=[("pelvis", "lumbar")],
         title="Happy baby",
     )
@@ -128,10 +182,14 @@ FROM_FEET = Camera(yaw=90.0, pitch=42.0)
 
 @pose("lower-trunk-rotation", "start")
 def lower_trunk_start() -> Scene:
+    body = knees_together(0.0)
+    centre = (body["knee_l"][0], body["hip"][1], 0.0)
+    to_and_fro = arc(centre, 58.0, -42.0, 42.0, plane=(Y, Z), both=True)
     return Scene(
-        knees_together(0.0),
+        body,
         camera=FROM_FEET,
         props=floor(-70.0, 96.0),
+        arrows=[to_and_fro],
         glows=[LOW_BACK],
         title="Lower trunk rotation: start",
     )
@@ -169,8 +227,8 @@ def side_lying(opening: float) -> Body:
         body.leg_angles(side, 90.0, 180.0)
     chest = body["chest"]
     body.arm("r", add(chest, (2.0, -13.0, -57.0)), (0.0, -1.0, 0.0))
-    if opening:
-        body.arm("l", add(body["shoulder_l"], (4.0, -6.0, 57.0)), (1.0, 0.4, 0.0))
+    if opening:  # the top arm points at the ceiling; the chest turns with it
+        body.arm("l", add(body["shoulder_l"], (3.0, 60.0, 0.0)), (1.0, 0.0, 0.0))
     else:  # palms together, the top hand resting on the bottom one
         body.arm("l", add(chest, (2.0, -7.0, -57.0)), (1.0, 0.0, 0.0))
     body.ground()
@@ -198,9 +256,9 @@ def side_lying_start() -> Scene:
 
 @pose("side-lying-rotation", "open")
 def side_lying_open() -> Scene:
-    body = side_lying(75.0)
+    body = side_lying(45.0)
     shoulder = body["shoulder_l"]
-    arrow = arc(shoulder, 66.0, 20.0, 160.0, plane=(neg(Z), Y))
+    arrow = arc(shoulder, 70.0, 15.0, 80.0, plane=(neg(Z), Y))
     return Scene(
         body,
         camera=FRONT_ABOVE,

@@ -67,6 +67,17 @@ def cow() -> Scene:
 # --- child's pose ------------------------------------------------------------------------
 
 
+@pose("childs-pose", "start")
+def childs_pose_start() -> Scene:
+    return Scene(
+        all_fours(0.0, 200.0),
+        camera=Camera(pitch=24.0),
+        props=floor(-115.0, 70.0),
+        glows=[BACK],
+        title="Child's pose: start",
+    )
+
+
 @pose("childs-pose", "hold")
 def childs_pose() -> Scene:
     body = Body()

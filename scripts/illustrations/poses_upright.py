@@ -13,6 +13,28 @@ from scene import Scene
 # --- standing ----------------------------------------------------------------------------
 
 
+def standing_tall() -> Body:
+    """Standing upright, feet hip-width apart, arms by the sides."""
+    body = Body()
+    body.spine((0.0, 0.0, 0.0), 90.0, 90.0, 90.0, 92.0)
+    for side in ("l", "r"):
+        lateral = 1.0 if side == "l" else -1.0
+        body.leg(side, (0.0, -84.0, lateral * 11.0), (-1.0, 0.0, 0.0), neg(X))
+        body.arm_angles(side, 268.0, 262.0)
+    body.ground()
+    return body
+
+
+@pose("standing-forward-bend", "start")
+def standing_forward_bend_start() -> Scene:
+    return Scene(
+        standing_tall(),
+        props=[mat(-70.0, 60.0)],
+        glows=[("thigh_l",), LOW_BACK],
+        title="Standing forward bend: start",
+    )
+
+
 @pose("standing-forward-bend", "hold")
 def standing_forward_bend() -> Scene:
     body = Body()
@@ -160,6 +182,35 @@ def seated_back_extension_back() -> Scene:
         arrows=[arrow],
         glows=[("thorax",)],
         title="Seated back extension: lean back",
+    )
+
+
+def sitting_tall(hip_x: float) -> Body:
+    body = seated(hip_x, (90.0, 90.0, 90.0, 92.0))
+    for side in ("l", "r"):  # hands resting on the thighs
+        thigh = lerp(body[f"hip_{side}"], body[f"knee_{side}"], 0.7)
+        body.arm(side, add(thigh, (0.0, WIDTH["thigh"] / 2 + 3.0, 0.0)), X)
+    return body
+
+
+@pose("seated-trunk-rotation", "start")
+def seated_trunk_rotation_start() -> Scene:
+    return Scene(
+        sitting_tall(FRONT + 20.0),
+        camera=Camera(yaw=15.0, pitch=28.0),
+        props=[mat(-75.0, 45.0), *chair(FRONT)],
+        glows=[("thorax",), LOW_BACK],
+        title="Seated trunk rotation: start",
+    )
+
+
+@pose("seated-forward-bend", "start")
+def seated_forward_bend_start() -> Scene:
+    return Scene(
+        sitting_tall(FRONT + 16.0),
+        props=[mat(-85.0, 45.0), *chair(FRONT)],
+        glows=[LOW_BACK],
+        title="Seated forward bend: start",
     )
 
 

@@ -84,3 +84,46 @@ def test_every_get_ready_line_names_the_props_to_fetch() -> None:
         if entry.routine.id == "lumbar-stabilisation-starter":
             ready = next(s.cue for s in timeline.segments if s.exercise_id == "bridge")
             assert "ball" in ready  # the ball bridge: fetch the ball before lying down
+
+
+# Holds whose finished pose is not where they start: getting ready shows the start.
+HOLDS_WITH_A_START = {
+    "figure-four-stretch": "cross",
+    "knee-to-chest": "start",
+    "double-knee-to-chest": "start",
+    "supine-hamstring-stretch": "start",
+    "knee-to-opposite-shoulder": "start",
+    "happy-baby": "start",
+    "childs-pose": "start",
+    "standing-forward-bend": "start",
+    "seated-trunk-rotation": "start",
+    "seated-forward-bend": "start",
+}
+
+
+def test_getting_ready_shows_the_starting_position_not_the_finished_pose() -> None:
+    from backstretch_gui.core.library import Origin, load_library
+    from backstretch_gui.core.plan import plan_routine
+    from backstretch_gui.core.resources import routines_dir
+    from backstretch_gui.core.timeline import SegmentKind, compile_plan
+
+    exercises = {e.id: e for e in CATALOG.exercises}
+    for exercise_id, keyframe in HOLDS_WITH_A_START.items():
+        assert exercises[exercise_id].keyframes[0].id == keyframe, exercise_id
+    library = load_library(catalog_path(), [(routines_dir(), Origin.BUNDLED)])
+    seen = set()
+    for entry in library.routines:
+        timeline = compile_plan(plan_routine(entry.routine, exercises))
+        for segment in timeline.segments:
+            exercise = exercises[segment.exercise_id]
+            getting_ready = segment.kind in (
+                SegmentKind.PREP,
+                SegmentKind.TRANSITION,
+                SegmentKind.SWITCH,
+            )
+            if getting_ready and segment.exercise_id in HOLDS_WITH_A_START:
+                assert segment.keyframe == exercise.keyframes[0].file, segment
+                seen.add(segment.exercise_id)
+            if segment.kind is SegmentKind.HOLD:
+                assert segment.keyframe == exercise.keyframes[-1].file, segment
+    assert seen == set(HOLDS_WITH_A_START)

@@ -7,9 +7,13 @@ from pathlib import Path
 import pytest
 
 from backstretch_gui.core.enums import Sides
-from backstretch_gui.core.timeline import CueKind, SegmentKind
+from backstretch_gui.core.library import load_routine
+from backstretch_gui.core.plan import plan_routine
+from backstretch_gui.core.preferences import TimingOverrides
+from backstretch_gui.core.timeline import CueKind, SegmentKind, compile_plan
+from backstretch_gui.core.words import SAFETY_PREP_SECONDS, SPOKEN_SAFETY_NOTICE
 
-from helpers import DATA, compile_file, short_timeline
+from helpers import DATA, compile_file, short_timeline, small_catalog
 
 
 def routine_file(tmp_path: Path, step: str) -> Path:
@@ -119,3 +123,21 @@ def test_rest_between_reps_of_zero_leaves_no_rest(tmp_path: Path, rest: float) -
     timeline = compile_file(routine_file(tmp_path, step))
     rests = [s.seconds for s in timeline.segments if s.kind is SegmentKind.REST]
     assert rests == ([] if rest == 0 else [7.5, 7.5])
+
+
+def test_the_safety_notice_replaces_the_first_get_ready_line_and_changes_no_time() -> None:
+    catalog = small_catalog()
+    routine = load_routine(DATA / "short.yaml", catalog)
+    plan = plan_routine(routine, {e.id: e for e in catalog.exercises})
+    plain = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS))
+    said = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS), safety_first=True)
+    assert said.says_safety_notice and not plain.says_safety_notice
+    first = said.segments[0]
+    speech = [c.text for c in first.cues if c.kind is CueKind.SPEECH]
+    assert speech == [f"{SPOKEN_SAFETY_NOTICE} Get ready: {plan.steps[0].exercise.name}."]
+    assert [(s.kind, s.seconds, s.start, s.cue) for s in said.segments] == [
+        (s.kind, s.seconds, s.start, s.cue) for s in plain.segments
+    ]
+    assert said.segments[1:] == plain.segments[1:]
+    short = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS - 1), safety_first=True)
+    assert not short.says_safety_notice  # no room to say it before the first cue

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from backstretch_gui.core.library import load_catalog
 from backstretch_gui.core.resources import catalog_path
 from backstretch_gui.core.session import State
+from backstretch_gui.core.words import SPOKEN_SAFETY_NOTICE
 from backstretch_gui.ui.main_window import MainWindow
 from backstretch_gui.ui.picker import escape
 
@@ -71,3 +72,46 @@ def test_the_safety_notice_opens_every_session(window: MainWindow) -> None:
     assert driver is not None
     driver.next()
     assert not view.safetyReminder.isVisible()
+
+
+def first_words(window: MainWindow) -> tuple[float, str]:
+    driver = window.driver
+    assert driver is not None
+    first = driver.timeline.segments[0]
+    return first.seconds, next(c.text for c in first.cues if c.kind.value == "speech")
+
+
+def test_the_voice_says_the_safety_notice_in_the_first_session_of_a_day(
+    window: MainWindow,
+) -> None:
+    assert window.open_routine("lower-back-floor", start=True)
+    seconds, said = first_words(window)
+    assert said == f"{SPOKEN_SAFETY_NOTICE} Get ready: Single knee-to-chest."
+    assert seconds == 10.0  # the timing is the routine's, notice or not
+    window.controller.retime()  # a changed setting keeps the session's first step as it was
+    assert first_words(window) == (seconds, said)
+    assert window.controller.request_stop(lambda: True)
+    assert window.open_routine("lower-back-floor", start=True)
+    seconds, said = first_words(window)
+    assert said.startswith("Get ready: Single knee-to-chest. Left side first.")
+    window.settings.store.setValue("notices/safetySaidOn", "2001-01-01")  # another day
+    assert window.controller.request_stop(lambda: True)
+    assert window.open_routine("lower-back-floor", start=True)
+    assert first_words(window)[1].startswith(SPOKEN_SAFETY_NOTICE)
+
+
+def test_a_get_ready_too_short_to_say_it_leaves_it_for_a_later_session(
+    window: MainWindow,
+) -> None:
+    assert window.open_routine("desk-break", start=True)  # 5 s to get ready
+    assert not first_words(window)[1].startswith(SPOKEN_SAFETY_NOTICE)
+    assert window.controller.request_stop(lambda: True)
+    assert window.open_routine("lower-back-floor", start=True)
+    assert first_words(window)[1].startswith(SPOKEN_SAFETY_NOTICE)
+
+
+def test_with_the_voice_off_the_notice_is_only_shown(window: MainWindow) -> None:
+    window.settings.store.setValue("audio/voice", False)
+    assert window.open_routine("lower-back-floor", start=True)
+    assert not first_words(window)[1].startswith(SPOKEN_SAFETY_NOTICE)
+    assert window.pages.step_view.safetyReminder.isVisible()

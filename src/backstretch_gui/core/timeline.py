@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .enums import Breath, Sides
 from .plan import RoutinePlan, StepPlan, plan_routine
 from .preferences import TimingOverrides
-from .words import duration_words, number_words
+from .words import SAFETY_PREP_SECONDS, SPOKEN_SAFETY_NOTICE, duration_words, number_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ class Timeline:
     total_seconds: float
     finish_cues: tuple[Cue, ...] = ()
     """Played when the session finishes."""
+    says_safety_notice: bool = False
+    """The first get-ready says the safety notice."""
 
 
 def compile_routine(
@@ -125,11 +127,18 @@ def compile_routine(
     return compile_plan(plan_routine(routine, exercises), overrides)
 
 
-def compile_plan(plan: RoutinePlan, overrides: TimingOverrides | None = None) -> Timeline:
+def compile_plan(
+    plan: RoutinePlan,
+    overrides: TimingOverrides | None = None,
+    *,
+    safety_first: bool = False,
+) -> Timeline:
     """Plan -> Timeline, with the user's get-ready times where the routine leaves
-    them open."""
+    them open. ``safety_first`` says the safety notice while getting ready for the
+    first step, if that lasts at least ``SAFETY_PREP_SECONDS`` (the timing never
+    changes for it); ``Timeline.says_safety_notice`` tells whether it does."""
     overrides = overrides or TimingOverrides()
-    builder = _Builder()
+    builder = _Builder(safety_first)
     for index, step in enumerate(plan.steps):
         first = index == 0
         preferred = overrides.prep if first else overrides.transition
@@ -161,11 +170,14 @@ def compile_plan(plan: RoutinePlan, overrides: TimingOverrides | None = None) ->
         steps=tuple(builder.steps),
         total_seconds=builder.clock,
         finish_cues=finish,
+        says_safety_notice=builder.says_safety_notice,
     )
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, safety_first: bool = False) -> None:
+        self.safety_first = safety_first
+        self.says_safety_notice = False
         self.segments: list[Segment] = []
         self.steps: list[StepSpan] = []
         self.clock = 0.0
@@ -173,7 +185,11 @@ class _Builder:
     def add_step(self, index: int, dose: StepPlan, prep: float) -> None:
         step = _StepWriter(self, index, dose)
         blocks = list(_side_blocks(dose))
-        ready_cues = [Cue(0, CueKind.SPEECH, _announcement(dose)), *_beeps(prep)]
+        announcement = _announcement(dose)
+        if index == 0 and self.safety_first and prep >= SAFETY_PREP_SECONDS:
+            announcement = f"{SPOKEN_SAFETY_NOTICE} Get ready: {dose.exercise.name}."
+            self.says_safety_notice = True
+        ready_cues = [Cue(0, CueKind.SPEECH, announcement), *_beeps(prep)]
         kind = SegmentKind.PREP
         if index > 0:
             kind = SegmentKind.TRANSITION
@@ -190,7 +206,14 @@ class _Builder:
                     *_beeps(dose.rest_between_sides),
                 ]
                 cue = _switch_words(dose, side, spoken=False)
-                step.add(SegmentKind.SWITCH, dose.rest_between_sides, cue, side, cues=switch_cues)
+                step.add(
+                    SegmentKind.SWITCH,
+                    dose.rest_between_sides,
+                    cue,
+                    side,
+                    cues=switch_cues,
+                    keyframe=step.ready_keyframe,
+                )
             for position, (side, rep) in enumerate(block):
                 first_of_side = position == 0 or side != block[position - 1][0]
                 step.add_rep(side, rep, first_of_side)
@@ -211,8 +234,12 @@ class _StepWriter:
         self.dose = dose
         self.keyframes = {k.id: k for k in dose.exercise.keyframes}
         self.first_side = next(_side_blocks(dose))[0][0]
-        # A rep cycles back to where it began: its last phase's keyframe is the start.
-        self.previous_keyframe = dose.phases[-1].keyframe
+        # Getting ready shows the starting position. A rep cycles back to where it began,
+        # so a movement's last phase shows it; a hold's first keyframe is where it starts
+        # (its last is the hold itself).
+        first = dose.exercise.keyframes[0].id
+        self.ready_keyframe = first if dose.is_hold else dose.phases[-1].keyframe
+        self.previous_keyframe = self.ready_keyframe
 
     def add(
         self,

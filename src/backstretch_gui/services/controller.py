@@ -19,6 +19,7 @@ Signals:
 
 from __future__ import annotations
 
+import datetime
 import enum
 import time
 from collections.abc import Callable
@@ -91,8 +92,10 @@ class AppController(QObject):
         self.routine = ""
         """The id or path of the open routine ("Again" opens it anew)."""
         self._plan: RoutinePlan | None = None
-        self._watch: FolderWatch | None = None
         """The open routine's plan, kept to retime it."""
+        self._safety_first = False
+        """The open session was compiled to say the safety notice (kept to retime it)."""
+        self._watch: FolderWatch | None = None
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
         self._arc_pace: ArcPace | None = None
@@ -235,7 +238,8 @@ class AppController(QObject):
         if self.driver is not None and self._plan is not None:
             from ..core.timeline import compile_plan
 
-            self.driver.retime(compile_plan(self._plan, self.settings.timing()))
+            timing = self.settings.timing()
+            self.driver.retime(compile_plan(self._plan, timing, safety_first=self._safety_first))
 
     def remote(self, command: str) -> None:
         """A control from outside the window (media keys, a headset, the sound menu),
@@ -293,7 +297,13 @@ class AppController(QObject):
         self.close_session()
         self.routine = id_or_path
         self._plan = plan
-        timeline = compile_plan(plan, self.settings.timing())
+        # The voice says the safety notice in the first session of each day.
+        today = datetime.date.today().isoformat()
+        said = self.settings.safety_notice_said_on(today)
+        self._safety_first = self.settings.audio().voice and not said
+        timeline = compile_plan(plan, self.settings.timing(), safety_first=self._safety_first)
+        if timeline.says_safety_notice:
+            self.settings.safety_notice_said(today)
         driver = SessionDriver(timeline, self.clock, self, arc=self.arc_pace)
         self.driver = driver
         driver.stateChanged.connect(self._state_changed)

@@ -121,6 +121,14 @@ class Settings:
         self.store.setValue("notices/safetyDismissed", True)
         self._sync()
 
+    def safety_notice_said_on(self, day: str) -> bool:
+        """Whether the voice said the safety notice on ``day`` (an ISO date)."""
+        return bool(self.store.value("notices/safetySaidOn") == day)
+
+    def safety_notice_said(self, day: str) -> None:
+        self.store.setValue("notices/safetySaidOn", day)
+        self._sync()
+
     @property
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
