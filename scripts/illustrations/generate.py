@@ -34,6 +34,7 @@ from pathlib import Path
 import icon
 import poses_back  # noqa: F401  (importing a poses module registers its poses)
 import poses_cross  # noqa: F401
+import poses_desk  # noqa: F401
 import poses_kneel  # noqa: F401
 import poses_upright  # noqa: F401
 from kit import POSES

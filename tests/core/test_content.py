@@ -64,6 +64,12 @@ PROPS = {
     "seated-trunk-rotation": "chair",
     "seated-forward-bend": "chair",
     "shoulder-rolls": "chair",
+    "neck-side-stretch": "chair",
+    "upper-trapezius-stretch": "seat",
+    "chin-tuck": "chair",
+    "shoulder-blades-back": "chair",
+    "doorway-chest-stretch": "doorway",
+    "chest-opener-over-pillow": "pillow",
 }
 
 
@@ -98,6 +104,7 @@ HOLDS_WITH_A_START = {
     "standing-forward-bend": "start",
     "seated-trunk-rotation": "start",
     "seated-forward-bend": "start",
+    "neck-side-stretch": "start",
 }
 
 
@@ -127,3 +134,33 @@ def test_getting_ready_shows_the_starting_position_not_the_finished_pose() -> No
             if segment.kind is SegmentKind.HOLD:
                 assert segment.keyframe == exercise.keyframes[-1].file, segment
     assert seen == set(HOLDS_WITH_A_START)
+
+
+NECK_AND_UPPER_BACK = {
+    "neck-side-stretch",
+    "upper-trapezius-stretch",
+    "chin-tuck",
+    "shoulder-rolls",
+    "shoulder-blades-back",
+    "prone-press-up",
+    "doorway-chest-stretch",
+    "chest-opener-over-pillow",
+}
+
+
+def test_the_neck_and_upper_back_have_exercises_and_two_routines() -> None:
+    from backstretch_gui.core.library import Origin, load_library
+    from backstretch_gui.core.resources import routines_dir
+
+    exercises = {e.id: e for e in CATALOG.exercises}
+    assert set(exercises) >= NECK_AND_UPPER_BACK
+    rolls = [p.cue for p in exercises["shoulder-rolls"].default_dose.tempo or []]
+    assert any("forward" in cue for cue in rolls) and any("back" in cue for cue in rolls)
+    assert exercises["upper-trapezius-stretch"].default_dose.hold in range(20, 31)
+    library = load_library(catalog_path(), [(routines_dir(), Origin.BUNDLED)])
+    routines = {entry.routine.id: entry.routine for entry in library.routines}
+    desk = [step.exercise for step in routines["neck-and-upper-back"].steps]
+    assert {e for e in desk if e != "doorway-chest-stretch"} <= NECK_AND_UPPER_BACK
+    assert all(exercises[e].position.value == "chair" for e in desk[:-1])
+    down = [step.exercise for step in routines["from-the-neck-down"].steps]
+    assert down[0] == "neck-side-stretch" and down[-1] == "supine-hamstring-stretch"

@@ -22,7 +22,9 @@ from backstretch_gui.core.yamldoc import parse_document
 
 GOOD = (resources.routines_dir() / "desk-break.yaml").read_text()
 MINE = GOOD.replace("id: desk-break", "id: mine").replace("title: Desk break", "title: Mine")
-BUNDLED_COUNT = 7
+BUNDLED_COUNT = len(
+    [p for p in resources.routines_dir().glob("*.yaml") if p.name != "exercises.yaml"]
+)
 
 
 def backstretch(*args: str, data: Path) -> subprocess.CompletedProcess[str]:

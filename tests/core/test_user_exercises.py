@@ -57,7 +57,7 @@ def test_a_bundled_id_is_never_replaced(tmp_path: Path) -> None:
     assert names == ["Cat-cow"]
     [broken] = library.broken
     assert "comes with Backstretch" in broken.problems[0].message
-    assert len(library.routines) == 7  # hides no routine
+    assert len(library.routines) == 9  # hides no routine
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ ROUTINE_IDS = {
     "hips-and-hamstrings",
     "lumbar-stabilisation-starter",
     "decompression-break",
+    "neck-and-upper-back",
+    "from-the-neck-down",
 }
 
 
@@ -40,7 +42,7 @@ def test_version_and_help() -> None:
         assert command in help_text
 
 
-def test_list_shows_the_seven_routines_with_durations() -> None:
+def test_list_shows_the_nine_routines_with_durations() -> None:
     result = backstretch("list", "--json")
     assert result.returncode == 0, result.stderr
     listing = json.loads(result.stdout)
@@ -62,7 +64,7 @@ def test_list_shows_a_broken_user_routine_with_its_error(isolated_user_dirs: Pat
     (folder / "broken.yaml").write_text("id: x\ntitle: [\n")
     shutil.copy(resources.routines_dir() / "desk-break.yaml", folder / "my-desk.yaml")
     listing = json.loads(backstretch("list", "--json").stdout)
-    assert len(listing["routines"]) == 7
+    assert len(listing["routines"]) == len(ROUTINE_IDS)
     desk = next(r for r in listing["routines"] if r["id"] == "desk-break")
     assert desk["origin"] == "user" and desk["shadows"].endswith("desk-break.yaml")
     [broken] = listing["invalid"]
