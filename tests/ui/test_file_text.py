@@ -208,6 +208,9 @@ class Recorder:
     def say(self, text: str) -> None:
         self.said.append(text)
 
+    def hush(self) -> None:
+        pass
+
 
 def test_the_voice_and_the_media_menu_get_file_text_as_it_is(
     marked_up: MainWindow, clock: FakeClock

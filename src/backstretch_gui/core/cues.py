@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .preferences import AudioSettings
-from .timeline import Chime, Cue, CueKind
+from .timeline import Chime, Cue, CueKind, Segment, SegmentKind
 
 STALE_SPEECH_SECONDS = 1.5
 """Speech this late is dropped: a newer cue is about to speak, or already has."""
@@ -42,3 +42,15 @@ def action_for(cue: Cue, late: float, settings: AudioSettings) -> Action | None:
     if settings.voice and late <= STALE_SPEECH_SECONDS and cue.text:
         return Speak(cue.text)
     return None
+
+
+def where_words(segment: Segment) -> str:
+    """What the voice says on resuming: the exercise, the side and what to do now."""
+    parts = [f"Back to {segment.exercise_name}."]
+    if segment.side_words:
+        parts.append(f"{segment.side_words}.")
+    if segment.kind in (SegmentKind.PREP, SegmentKind.TRANSITION):
+        parts.append("Get ready.")
+    else:
+        parts.append(segment.cue.rstrip(".") + ".")
+    return " ".join(parts)

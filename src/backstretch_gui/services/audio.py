@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 
 from ..core import resources
-from ..core.cues import SOUND_FOR_CHIME, Play, Speak, action_for
+from ..core.cues import SOUND_FOR_CHIME, Play, Speak, action_for, where_words
 from ..core.preferences import AudioSettings
 from ..core.session import CueDue
-from ..core.timeline import Cue
+from ..core.timeline import Cue, Segment
 from .speech import Speaker
 
 if TYPE_CHECKING:
@@ -84,6 +84,9 @@ class AudioSink(Protocol):
     def play(self, sound: str) -> None: ...
 
     def say(self, text: str) -> None: ...
+
+    def hush(self) -> None:
+        """Stop what is being said now: it has gone stale."""
 
 
 class SoundBank(QObject):
@@ -155,6 +158,9 @@ class Speakers:
     def say(self, text: str) -> None:
         self.speaker.say(text)
 
+    def hush(self) -> None:
+        self.speaker.hush()
+
 
 class CuePlayer(QObject):
     """Turns the driver's cues into sound, as the settings say."""
@@ -166,6 +172,15 @@ class CuePlayer(QObject):
 
     def cue_due(self, due: CueDue) -> None:
         self.perform(due.cue, due.late)
+
+    def hush(self) -> None:
+        """Paused, skipped, back or stopped: the voice stops at once."""
+        self.sink.hush()
+
+    def resumed(self, segment: Segment) -> None:
+        """Running again after a pause: say where the session is."""
+        if self.settings.voice:
+            self.sink.say(where_words(segment))
 
     def finished(self, cues: tuple[Cue, ...]) -> None:
         for cue in cues:

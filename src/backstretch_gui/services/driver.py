@@ -61,6 +61,8 @@ class SessionDriver(QObject):
         stateChanged(State): ready, running, paused, finished or stopped.
         pausedByInterruption(): the clock jumped (sleep, a stopped process).
         finished(tuple): the routine is done; carries the finish cues.
+        hushed(): the person paused, skipped, went back or stopped: stop speaking.
+        resumed(Segment): running again after a pause, at this segment.
     """
 
     segmentStarted = Signal(object)
@@ -70,6 +72,8 @@ class SessionDriver(QObject):
     stateChanged = Signal(object)
     pausedByInterruption = Signal()
     finished = Signal(object)
+    hushed = Signal()
+    resumed = Signal(object)
 
     def __init__(
         self,
@@ -136,25 +140,31 @@ class SessionDriver(QObject):
         self._handle(self.session.start())
 
     def toggle(self) -> None:
-        self._handle(self.session.toggle())
+        if self.state is State.PAUSED:
+            self.resume()
+        else:
+            self._command(self.session.toggle())
 
     def pause(self) -> None:
-        self._handle(self.session.pause())
+        self._command(self.session.pause())
 
     def resume(self) -> None:
+        was_paused = self.state is State.PAUSED
         self._handle(self.session.resume())
+        if was_paused and self.state is State.RUNNING:
+            self.resumed.emit(self.segment)
 
     def next(self) -> None:
-        self._handle(self.session.next())
+        self._command(self.session.next())
 
     def previous(self) -> None:
-        self._handle(self.session.previous())
+        self._command(self.session.previous())
 
     def restart_step(self) -> None:
-        self._handle(self.session.restart_step())
+        self._command(self.session.restart_step())
 
     def stop(self) -> None:
-        self._handle(self.session.stop())
+        self._command(self.session.stop())
 
     def retime(self, timeline: Timeline) -> None:
         """New get-ready or rest times for the same routine, keeping the place."""
@@ -176,6 +186,12 @@ class SessionDriver(QObject):
 
     def _handle(self, events: list[Event]) -> None:
         self.pacer.handle(events)
+
+    def _command(self, events: list[Event]) -> None:
+        """A command from the person: what was being said is stale, and is cut before
+        anything the command brings (the next step's announcement) is said."""
+        self.hushed.emit()
+        self._handle(events)
 
     def _emit(self, events: list[Event]) -> None:
         for event in events:

@@ -31,6 +31,9 @@ class Silence:
     def say(self, text: str) -> None:
         pass
 
+    def hush(self) -> None:
+        pass
+
 
 class HandsFree(QObject):
     problem = Signal(str)
@@ -95,6 +98,8 @@ class HandsFree(QObject):
 
     def attach(self, driver: SessionDriver) -> None:
         driver.cueDue.connect(self.cue_player.cue_due)
+        driver.hushed.connect(self.cue_player.hush)
+        driver.resumed.connect(self.cue_player.resumed)
         driver.finished.connect(self.cue_player.finished)
         self.mpris.attach(driver)
         if not self.mpris.available:

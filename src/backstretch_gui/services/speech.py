@@ -164,6 +164,12 @@ class Speaker(QObject):
     def configure(self, voice_name: str, rate: float, volume: float) -> None:
         self._configure.emit(voice_name, rate, volume)
 
+    def hush(self) -> None:
+        """Stop speaking now (paused, skipped, stopped); the voice stays ready."""
+        if self.available:
+            self._watchdog.stop()
+            self._stop.emit()
+
     def shutdown(self) -> None:
         self._watchdog.stop()
         if not isinstance(self._worker, SpeechWorker):
