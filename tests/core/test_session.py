@@ -236,3 +236,29 @@ def test_retime_keeps_the_place_with_new_get_ready_times(
     run_for(session, clock, 200)
     assert session.state is State.FINISHED
     assert session.active_elapsed() > active
+
+
+def test_a_step_in_progress_at_stop_is_cut_short_with_the_time_done(
+    session: Session, clock: FakeClock
+) -> None:
+    session.start()
+    for _ in range(34):  # the 5 s get-ready, then 12 s into the first hold
+        clock.advance(0.5)
+        session.update()
+    session.stop()
+    report = session.report()
+    assert report.steps[0][1] is Outcome.CUT_SHORT
+    assert report.steps[1][1] is Outcome.PENDING  # not reached stays as it is
+    span = session.timeline.steps[0]
+    assert report.cut_short == (pytest.approx(12.0), span.seconds - 5.0)
+
+
+def test_a_stop_while_getting_ready_cuts_nothing_short(session: Session, clock: FakeClock) -> None:
+    session.start()
+    for _ in range(6):
+        clock.advance(0.5)
+        session.update()
+    session.stop()
+    report = session.report()
+    assert report.cut_short is None
+    assert [outcome for _, outcome in report.steps] == [Outcome.PENDING] * 3

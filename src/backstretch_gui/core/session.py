@@ -37,6 +37,8 @@ class Outcome(enum.Enum):
     PENDING = "pending"
     DONE = "done"
     SKIPPED = "skipped"
+    CUT_SHORT = "cut short"
+    """In progress when the session was stopped (only in a report)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,9 @@ class SessionReport:
     """Each step's exercise name and what became of it."""
     active_seconds: float
     """Time spent running, pauses left out."""
+    cut_short: tuple[float, float] | None = None
+    """For the step in progress at Stop: seconds of it done, and its seconds, get-ready
+    left out."""
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for _, each in self.steps if each is outcome)
@@ -149,15 +154,32 @@ class Session:
         return self.timeline.total_seconds - self.position(now)
 
     def report(self) -> SessionReport:
+        outcomes = list(self.outcomes)
+        cut_short = self._cut_short()
+        if cut_short is not None:
+            outcomes[self.step] = Outcome.CUT_SHORT
         return SessionReport(
             title=self.timeline.title,
             finished=self.state is State.FINISHED,
             steps=tuple(
                 (span.exercise_name, outcome)
-                for span, outcome in zip(self.timeline.steps, self.outcomes, strict=True)
+                for span, outcome in zip(self.timeline.steps, outcomes, strict=True)
             ),
             active_seconds=self.active_elapsed(),
+            cut_short=cut_short,
         )
+
+    def _cut_short(self) -> tuple[float, float] | None:
+        """(done, of) for a stopped session's step whose exercise had begun."""
+        if self.state is not State.STOPPED or self.outcomes[self.step] is not Outcome.PENDING:
+            return None
+        span = self.timeline.steps[self.step]
+        ready = self.timeline.segments[span.first_segment]
+        begins = span.start + ready.seconds  # the exercise itself, after getting ready
+        done = self.position() - begins
+        if done <= 0:
+            return None
+        return done, span.start + span.seconds - begins
 
     def active_elapsed(self, now: float | None = None) -> float:
         """Running time so far, pauses excluded; it never decreases."""

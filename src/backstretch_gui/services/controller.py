@@ -207,6 +207,8 @@ class AppController(QObject):
             from ..core.session import State
 
             was_running = driver.state is State.RUNNING
+            if was_running:
+                driver.pause()  # time and the voice wait for the answer
             if not ask():
                 if was_running and driver.state is State.PAUSED:
                     driver.resume()

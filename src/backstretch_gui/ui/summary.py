@@ -76,7 +76,11 @@ class SummaryPage(QWidget):
             Outcome.DONE: "✓ done",
             Outcome.SKIPPED: "– skipped",
             Outcome.PENDING: "– not reached",
+            Outcome.CUT_SHORT: "– cut short",
         }
+        if report.cut_short is not None:
+            spent, length = report.cut_short
+            marks[Outcome.CUT_SHORT] = f"– cut short: {clock(spent)} of {clock(length)}"
         rows = "".join(
             f"<tr><td style='padding:4px 16px'>{html.escape(name)}</td>"
             f"<td style='padding:4px 16px'>{marks[outcome]}</td></tr>"
