@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from backstretch_gui.core.preferences import AudioSettings
@@ -32,6 +33,9 @@ class Recorder:
 
     def say(self, text: str) -> None:
         self.heard.append((self._at(), "say", text))
+
+    def hush(self) -> None:
+        self.heard.append((self._at(), "hush", ""))
 
 
 def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
@@ -87,13 +91,30 @@ def test_timing_settings_apply_to_the_next_session(test_window: MainWindow, qtbo
     qtbot.addWidget(dialog)
     assert dialog.prep.text() == "As the routine says"
     dialog.prep.setValue(12)
-    dialog.transition.setValue(0)
+    dialog.transition.setValue(3)
     test_window.open_routine("short")
     driver = test_window.driver
     assert driver is not None
     assert driver.segment.seconds == 12
-    kinds = [s.kind.value for s in driver.timeline.segments]
-    assert "transition" not in kinds
+    moves = [s.seconds for s in driver.timeline.segments if s.kind.value == "transition"]
+    assert moves and set(moves) == {3.0}
+
+
+def test_get_ready_times_have_a_floor_and_sliders_show_their_values(
+    test_window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = SettingsDialog(test_window.settings, test_window.controller.hands_free, test_window)
+    qtbot.addWidget(dialog)
+    dialog.prep.stepUp()  # one press of Up from "As the routine says"
+    assert dialog.prep.value() == 5 and dialog.prep.text() == "5 s"
+    dialog.transition.stepUp()
+    assert dialog.transition.text() == "3 s"
+    volume = dialog.findChild(QLabel, "volumeSettingValue")
+    rate = dialog.findChild(QLabel, "rateSettingValue")
+    assert volume.text() == "80 %" and rate.text() == "Normal"
+    dialog.volume.setValue(55)
+    dialog.rate.setValue(-3)
+    assert volume.text() == "55 %" and rate.text() == "-3"
 
 
 def test_timing_settings_reach_a_running_session(test_window: MainWindow, clock: FakeClock) -> None:
@@ -101,12 +122,13 @@ def test_timing_settings_reach_a_running_session(test_window: MainWindow, clock:
     tick(test_window, clock, 2)
     test_window.show_settings()
     [dialog] = test_window.findChildren(SettingsDialog)
-    dialog.transition.setValue(0)
+    dialog.transition.setValue(3)
     dialog.prep.setValue(30)
     driver = test_window.driver
     assert driver is not None
     assert driver.segment.seconds == 30  # still getting ready, now for longer
-    assert "transition" not in [s.kind.value for s in driver.timeline.segments]
+    moves = [s.seconds for s in driver.timeline.segments if s.kind.value == "transition"]
+    assert moves and set(moves) == {3.0}
     dialog.close()
 
 
@@ -151,3 +173,33 @@ def test_spoken_cues_reach_screen_readers(test_window: MainWindow, clock: FakeCl
     tick(test_window, clock, 5.5)
     description = test_window.pages.step_view.cueText.accessibleDescription()
     assert description == "Left side. Knee hug. Hold for twenty seconds."
+
+
+def test_pause_skip_back_and_stop_cut_the_voice_and_resuming_says_where(
+    test_window: MainWindow, clock: FakeClock
+) -> None:
+    recorder = Recorder(test_window)
+    test_window.controller.hands_free.use_sink(recorder)
+    test_window.open_routine("short", start=True)
+    driver = test_window.driver
+    assert driver is not None
+    tick(test_window, clock, 8)  # into the first hold
+    recorder.heard.clear()
+    driver.pause()
+    assert [kind for _, kind, _ in recorder.heard] == ["hush"]
+    driver.resume()
+    assert recorder.heard[-1][1:] == ("say", "Back to Knee hug. Left side. Draw your knee in.")
+    recorder.heard.clear()
+    driver.next()  # the hush comes before anything the next step says
+    kinds = [kind for _, kind, _ in recorder.heard]
+    assert kinds[0] == "hush" and "say" in kinds
+    recorder.heard.clear()
+    driver.previous()
+    assert recorder.heard[0][1] == "hush"
+    recorder.heard.clear()
+    driver.toggle()  # pauses
+    driver.toggle()  # resumes, and says where
+    assert [kind for _, kind, _ in recorder.heard] == ["hush", "say"]
+    recorder.heard.clear()
+    driver.stop()
+    assert recorder.heard[0][1] == "hush"

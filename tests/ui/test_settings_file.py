@@ -46,7 +46,7 @@ def test_a_broken_settings_file_is_said_once(
     settings.remember_system_dark(not window.pages.theme.dark)
     settings.dismiss_safety_notice()
     settings.save_audio(AudioSettings(voice=False))
-    settings.save_timing(TimingOverrides(prep=3))
+    settings.save_timing(TimingOverrides(prep=6))
     assert window.open_routine("desk-break", start=True)
     window.request_stop()
     window.close()  # saves the geometry: one more write
@@ -61,8 +61,8 @@ def test_a_sound_settings_file_says_nothing(qtbot: QtBot, tmp_path: Path) -> Non
     settings = Settings(tmp_path / "settings.ini")
     window = MainWindow(settings)
     qtbot.addWidget(window)
-    settings.save_timing(TimingOverrides(prep=3))
+    settings.save_timing(TimingOverrides(prep=6))
     window.close()
     assert settings.problem == ""
     assert "settings" not in window.notice.text()
-    assert Settings(tmp_path / "settings.ini").timing() == TimingOverrides(prep=3)
+    assert Settings(tmp_path / "settings.ini").timing() == TimingOverrides(prep=6)

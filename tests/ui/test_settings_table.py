@@ -165,7 +165,7 @@ def test_the_dialog_has_one_control_per_row(window: MainWindow, qtbot: QtBot) ->
             assert control.minimum() == round(setting.low * setting.steps)
             assert control.maximum() == round(setting.high * setting.steps)
         if isinstance(control, QSpinBox):
-            assert (control.minimum(), control.maximum()) == (-1, 120)
+            assert (control.minimum(), control.maximum()) == (round(setting.low) - 1, 120)
     assert dialog.prep.value() == 15
     assert dialog.transition.text() == "As the routine says"
     dialog.volume.setValue(40)

@@ -138,3 +138,14 @@ def test_thumbnails_are_kept_as_png_and_a_broken_one_is_redrawn(
     kept.rename(earlier)
     thumbnail("back-rest-hold.svg", size)
     assert kept.is_file() and not earlier.exists()
+
+
+def test_the_first_window_fits_the_screen_it_opens_on() -> None:
+    from PySide6.QtCore import QRect, QSize
+
+    from backstretch_gui.ui.main_window import TITLE_BAR, first_size
+
+    laptop = QRect(0, 0, 1280, 800 - 32)  # a 1280x800 screen with a panel
+    assert first_size(laptop) == QSize(1280, 800 - 32 - TITLE_BAR)
+    assert first_size(QRect(0, 0, 1920, 1050)) == QSize(1280, 800)
+    assert first_size(QRect(0, 0, 1024, 600 - 24)) == QSize(1024, 600 - 24 - TITLE_BAR)

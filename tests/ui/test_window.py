@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -248,12 +250,16 @@ def test_segments_show_side_rep_cue_and_next_up(test_window: MainWindow, clock: 
     test_window.open_routine("short", start=True)
     view = test_window.pages.step_view
     assert view.sideLabel.text() == "Left side"
-    assert view.nextUpLabel.text() == "Next: Roll up · 0:35"
+    assert view.nextUpLabel.text() == "Next: Roll up, 35 s"  # how long it lasts
+    assert view.ring.caption == "Get ready" and view.repLabel.text() == ""
     tick(test_window, clock, 5.5)  # into the first hold
     assert view.repLabel.text() == "Rep 1 of 2"
+    assert view.ring.caption == "Hold"
     assert view.cueText.text() == "Draw your knee in"
     assert view.ring.shown_text == "20"
-    tick(test_window, clock, 20 + 5 + 20)  # rest, second hold: now switching sides
+    tick(test_window, clock, 20)  # the rest says which rep comes
+    assert view.ring.caption == "Rest" and view.repLabel.text() == "Rep 2 of 2 next"
+    tick(test_window, clock, 5 + 20)  # second hold: now switching sides
     assert test_window.driver is not None
     assert test_window.driver.segment.kind is SegmentKind.SWITCH
     assert view.sideLabel.text() == "Right side"
@@ -424,6 +430,48 @@ def test_the_current_exercises_cautions_are_one_click_away(
     assert texts[0] == "Cautions: Single knee-to-chest"
     assert len(texts) > 1 and all(text.startswith("• ") for text in texts[1:])
     popup.close()
+
+
+def test_the_cautions_pause_the_session_never_cover_the_cue_and_any_key_closes_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.open_routine("lower-back-floor", start=True)
+    view = window.pages.step_view
+    driver = window.driver
+    assert driver is not None and driver.state is State.RUNNING
+    view.cautionsButton.click()
+    card = view._cautions_popup
+    assert card is not None and card.isVisible() and driver.state is State.PAUSED
+    cue = view.cueText.rect().translated(view.cueText.mapToGlobal(QPoint(0, 0)))
+    assert not card.frameGeometry().intersects(cue)
+    QTest.keyClick(card, Qt.Key.Key_Space)  # a clicker's key
+    assert not card.isVisible() and driver.state is State.RUNNING
+    driver.pause()  # paused by the person: closing the card leaves it paused
+    view.cautionsButton.click()
+    qtbot.mouseClick(view._cautions_popup, Qt.MouseButton.LeftButton)
+    assert not view._cautions_popup.isVisible() and driver.state is State.PAUSED
+
+
+def test_the_stop_question_pauses_time_and_no_resumes_it(
+    window: MainWindow, clock: FakeClock
+) -> None:
+    window.open_routine("lower-back-floor", start=True)
+    tick(window, clock, 70)  # long enough to be asked
+    driver = window.driver
+    assert driver is not None
+    states = []
+
+    def answer(yes: bool) -> Callable[[], bool]:
+        def ask() -> bool:
+            states.append(driver.state)
+            return yes
+
+        return ask
+
+    window.controller.request_stop(answer(False))
+    assert states == [State.PAUSED] and driver.state is State.RUNNING
+    window.controller.request_stop(answer(True))
+    assert states[-1] is State.PAUSED and driver.state is State.STOPPED
 
 
 def test_a_routine_whose_file_broke_after_listing_says_so(

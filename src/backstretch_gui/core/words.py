@@ -52,6 +52,16 @@ def short_duration(seconds: float) -> str:
     return f"{minutes:g} min" + (f" {rest:g} s" if rest else "")
 
 
+def about(seconds: float) -> str:
+    """How long something lasts, read at a glance: "40 s", "1 min", "about 2½ min"."""
+    if seconds < 60:
+        return f"{round(seconds)} s"
+    halves = round(seconds / 30)
+    whole, half = divmod(halves, 2)
+    amount = f"{whole}{'½' if half else ''} min"
+    return amount if halves * 30 == round(seconds) else f"about {amount}"
+
+
 def clock(seconds: float) -> str:
     """``75.2`` -> "1:16" (rounded up, as a countdown shows it)."""
     whole = int(-(-seconds // 1)) if seconds > 0 else 0

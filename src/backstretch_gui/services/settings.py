@@ -62,11 +62,11 @@ AUDIO: tuple[Setting, ...] = (
 TIMING: tuple[Setting, ...] = (
     Setting(
         "timing/prep", "prep", float, None, "Get ready before the first exercise",
-        "prepSetting", 0, 120,
+        "prepSetting", 5, 120,
     ),
     Setting(
         "timing/transition", "transition", float, None, "Time between exercises",
-        "transitionSetting", 0, 120,
+        "transitionSetting", 3, 120,
     ),
 )  # fmt: skip
 """Times instead of the routine's own: the fields of ``TimingOverrides``. A file from

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -39,6 +40,19 @@ if TYPE_CHECKING:
     from .picker import PickerPage
 
 Clock = Callable[[], float]
+
+
+TITLE_BAR = 40
+"""Room left for the title bar the window manager adds above the window."""
+
+
+def first_size(available: QRect, headless: bool = False) -> QSize:
+    """The size of a first window: 1280x800, or less so it fits the screen's free area
+    (a 1280x800 laptop screen has a panel and the title bar to leave room for). A
+    headless platform's screen is a placeholder, with nothing to fit."""
+    if headless:
+        return QSize(1280, 800)
+    return QSize(min(1280, available.width()), min(800, available.height() - TITLE_BAR))
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +103,8 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: self.apply_theme())
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            headless = QGuiApplication.platformName() in ("offscreen", "minimal")
+            self.resize(first_size(QGuiApplication.primaryScreen().availableGeometry(), headless))
         self._page_changed()
 
     @property

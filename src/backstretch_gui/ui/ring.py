@@ -171,6 +171,11 @@ class CountdownRing(QWidget):
     def shown_text(self) -> str:
         return self._shown_text
 
+    @property
+    def caption(self) -> str:
+        """The word under the number: Get ready, Move, Hold, Rest, Switch sides."""
+        return self._caption
+
     # --- geometry -------------------------------------------------------------------
 
     def ring_rect(self) -> QRectF:

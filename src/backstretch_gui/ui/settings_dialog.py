@@ -45,6 +45,22 @@ def _row(switch: QWidget, test: QWidget) -> QWidget:
     return row
 
 
+def slider_words(field: str, value: int) -> str:
+    """What a slider's position means: "80 %" of volume, a rate "Normal" or "+3" / "-2"."""
+    if field == "volume":
+        return f"{value} %"
+    return "Normal" if value == 0 else f"{value:+d}"
+
+
+def _value_label(slider: QSlider, field: str) -> QLabel:
+    """The slider's value beside it, kept up to date."""
+    label = QLabel(slider_words(field, slider.value()))
+    label.setObjectName(f"{slider.objectName() or field}Value")
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("Normal") + 8)
+    slider.valueChanged.connect(lambda value: label.setText(slider_words(field, value)))
+    return label
+
+
 class SettingsDialog(QDialog):
     """Signal: timingChanged() when the get-ready or between-exercise time changes.
 
@@ -74,7 +90,12 @@ class SettingsDialog(QDialog):
             control = self._control(setting, settings.read(setting))
             self.controls[setting.field] = control
             test = tests.get(setting.field)
-            form.addRow(setting.label, _row(control, self._test("Test", test)) if test else control)
+            if test:
+                form.addRow(setting.label, _row(control, self._test("Test", test)))
+            elif isinstance(control, QSlider):
+                form.addRow(setting.label, _row(control, _value_label(control, setting.field)))
+            else:
+                form.addRow(setting.label, control)
         self.sounds = self._of(QCheckBox, "sounds")
         self.beeps = self._of(QCheckBox, "countdown_beeps")
         self.voice = self._of(QCheckBox, "voice")

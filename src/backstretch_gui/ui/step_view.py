@@ -7,8 +7,9 @@ lives in the driver and the core.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -20,7 +21,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,22 +34,43 @@ from ..core.enums import Breath
 from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import CueKind, Segment, SegmentKind
-from ..core.words import SAFETY_NOTICE, clock
+from ..core.words import SAFETY_NOTICE, about, clock
 from ..services.driver import SessionDriver
 from . import icons, theme
-from .how_to import HowToPanel
 from .illustration import IllustrationView
 from .labels import ClampedLabel
 from .ring import CountdownRing
 
+if TYPE_CHECKING:
+    from .how_to import HowToPanel
+
 KIND_CAPTIONS = {
     SegmentKind.PREP: "Get ready",
     SegmentKind.TRANSITION: "Get ready",
-    SegmentKind.HOLD: "Stretch",
+    SegmentKind.HOLD: "Hold",
     SegmentKind.PHASE: "Move",
     SegmentKind.REST: "Rest",
     SegmentKind.SWITCH: "Switch sides",
 }
+
+
+def ring_word(segment: Segment) -> str:
+    """The ring's word follows the phase: a phase that stays in one picture (the
+    bridge's "Hold and keep breathing") is held, not moved."""
+    if segment.kind is SegmentKind.PHASE and segment.from_keyframe is None:
+        return "Hold"
+    return KIND_CAPTIONS[segment.kind]
+
+
+def rep_words(segment: Segment) -> str:
+    """ "Rep 2 of 5"; a rest says which rep comes next; nothing for a single rep."""
+    if not segment.rep or segment.reps <= 1:
+        return ""
+    if segment.kind is SegmentKind.REST:
+        return f"Rep {segment.rep + 1} of {segment.reps} next"
+    return f"Rep {segment.rep} of {segment.reps}"
+
+
 BREATH_TEXT = {Breath.IN: "Breathe in", Breath.OUT: "Breathe out", Breath.HOLD: "Hold"}
 
 
@@ -119,7 +140,7 @@ class StepView(QWidget):
         self.nextUpLabel.setWordWrap(True)
         self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.howTo = HowToPanel()
+        self._how_to: HowToPanel | None = None  # built when first opened (memory)
         self.howToButton = QPushButton("How to")
         self.howToButton.setObjectName("howToButton")
         self.howToButton.setAccessibleName("How to do this exercise")
@@ -159,7 +180,7 @@ class StepView(QWidget):
         picture = QHBoxLayout()
         picture.setSpacing(16)
         picture.addWidget(self.illustration, 1)
-        picture.addWidget(self.howTo, 1)
+        self._picture_row = picture
         left.addLayout(picture, 1)
         left.addWidget(self.cueText)
         left.addWidget(self.breathLabel)
@@ -216,7 +237,8 @@ class StepView(QWidget):
         """Follow ``driver``; the window retires the previous driver (and its signals)."""
         self.driver, self.exercises = driver, exercises
         self._fading = False
-        self.howTo.forget()
+        if self._how_to is not None:
+            self._how_to.forget()
         self.howToButton.setChecked(False)
         self.routineTitle.setText(driver.timeline.title)
         driver.segmentStarted.connect(self.show_segment)
@@ -258,17 +280,17 @@ class StepView(QWidget):
             return
         self.exerciseName.setText(segment.exercise_name)
         self.safetyReminder.setVisible(segment.index == 0)
-        if self.howTo.isVisible():  # skipped on: the panel follows the exercise
+        if self.how_to_open:  # skipped on: the panel follows the exercise
             self.howTo.show_exercise(self.exercises.get(segment.exercise_id))
         side = segment.side_words  # "Left side", or what the exercise names it
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
         colour = self.theme.kind_colour(segment.kind)
-        self.repLabel.setText(f"Rep {segment.rep} of {segment.reps}" if segment.rep else "")
+        self.repLabel.setText(rep_words(segment))
         self.cueText.setText(segment.cue)
         breath = BREATH_TEXT.get(segment.breath, "")
         self.breathLabel.setText(breath)
-        self.ring.set_segment(segment.seconds, colour, KIND_CAPTIONS[segment.kind])
+        self.ring.set_segment(segment.seconds, colour, ring_word(segment))
         # Between whole seconds only the arc moves, and a figure in mid-movement.
         if self._fading:
             driver.frame.disconnect(self.illustration.update)
@@ -292,9 +314,9 @@ class StepView(QWidget):
         following = timeline.segments[segment.index + 1 :]
         upcoming = next((s for s in following if s.step != segment.step), None)
         if upcoming is None:
-            return "Next: finish"
+            return "Last exercise"
         span = timeline.steps[upcoming.step]
-        return f"Next: {span.exercise_name} · {clock(span.seconds)}"
+        return f"Next: {span.exercise_name}, {about(span.seconds)}"
 
     def refresh(self) -> None:
         driver = self.driver
@@ -333,9 +355,24 @@ class StepView(QWidget):
                 QAccessibleAnnouncementEvent(self.cueText, due.cue.text)
             )
 
+    @property
+    def howTo(self) -> HowToPanel:
+        """Every instruction of the exercise, beside the picture; built when first
+        needed, as most sessions never open it."""
+        if self._how_to is None:
+            from .how_to import HowToPanel
+
+            self._how_to = HowToPanel()
+            self._picture_row.addWidget(self._how_to, 1)
+        return self._how_to
+
+    @property
+    def how_to_open(self) -> bool:
+        return self._how_to is not None and self._how_to.isVisible()
+
     def toggle_how_to(self) -> None:
         """Open or close every instruction of the exercise (pausing while open)."""
-        if self.howTo.isVisible():
+        if self.how_to_open:
             self.howTo.close_panel()
         elif self.driver is not None:
             exercise = self.exercises.get(self.driver.segment.exercise_id)
@@ -343,29 +380,18 @@ class StepView(QWidget):
         self.howToButton.setChecked(self.howTo.isVisible())
 
     def show_cautions(self) -> None:
-        if self.driver is None:
+        """The exercise's cautions over the ring; the session waits while they show."""
+        driver = self.driver
+        if driver is None:
             return
-        exercise = self.exercises.get(self.driver.segment.exercise_id)
+        exercise = self.exercises.get(driver.segment.exercise_id)
         if exercise is None:
             return
-        popup = QFrame(self, Qt.WindowType.Popup)
-        popup.setObjectName("card")
-        box = QVBoxLayout(popup)
-        box.setContentsMargins(20, 16, 20, 16)
-        heading = _label("cautionsHeading", f"Cautions: {exercise.name}", role="heading")
-        heading.setWordWrap(True)
-        heading.setMinimumWidth(420)
-        box.addWidget(heading)
-        for caution in exercise.cautions:
-            line = _label("caution", f"• {caution}")
-            line.setWordWrap(True)
-            line.setMinimumWidth(420)
-            box.addWidget(line)
-        popup.adjustSize()
-        anchor = self.cautionsButton.mapToGlobal(QPoint(0, 0))
-        popup.move(anchor.x(), anchor.y() - popup.height() - 8)
-        popup.show()
-        self._cautions_popup = popup
+        from .cautions import CautionsCard
+
+        card = CautionsCard(self, exercise, driver)
+        card.show_over(self.ring)
+        self._cautions_popup = card
 
     # --- scaling --------------------------------------------------------------------
 
