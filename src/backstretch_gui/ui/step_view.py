@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.enums import Breath
+from ..core.enums import Breath, Sides
 from ..core.plan import ExercisePlan
 from ..core.session import CueDue, State
 from ..core.timeline import CueKind, Segment, SegmentKind
@@ -168,6 +169,8 @@ class StepView(QWidget):
         header.addWidget(self.timeLeft)
 
         badges = QHBoxLayout()
+        self._badges = badges  # right to left for the right side
+        self._badge_side: Sides | None = None
         badges.setSpacing(16)
         badges.addWidget(self.sideLabel)
         badges.addWidget(self.repLabel)
@@ -256,10 +259,9 @@ class StepView(QWidget):
         self.progress.track, self.progress.fill = QColor(chosen.track), QColor(chosen.accent)
         self.illustration.set_placeholder_colour(QColor(chosen.muted))
         # Style sheets are set here, once per theme: setting one re-polishes the widget.
-        self.sideLabel.setStyleSheet(
-            f"color: {chosen.on_accent}; background: {chosen.accent_fill};"
-            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
-        )
+        self._badge_side = None  # the badge's style follows the theme
+        if self.driver is None:
+            self._style_side_badge(Sides.LEFT)
         self.breathLabel.setStyleSheet(f"color: {chosen.accent_text}; font-weight: 700;")
         for name, button in [
             ("previous", self.previousButton),
@@ -285,6 +287,7 @@ class StepView(QWidget):
         side = segment.side_words  # "Left side", or what the exercise names it
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
+        self._style_side_badge(segment.side)
         colour = self.theme.kind_colour(segment.kind)
         self.repLabel.setText(rep_words(segment))
         self.cueText.setText(segment.cue)
@@ -306,6 +309,21 @@ class StepView(QWidget):
         )
         self.nextUpLabel.setText(self._next_up(segment))
         self.refresh()
+
+    def _style_side_badge(self, side: Sides) -> None:
+        """Left and right differ by more than the word: the right side's badge has its
+        own colour and stands at the right of the row, the left side's at the left."""
+        right = side is Sides.RIGHT
+        if self._badge_side is not None and (self._badge_side is Sides.RIGHT) == right:
+            return  # a style sheet re-polishes the widget: set only when it changes
+        self._badge_side = side
+        fill = self.theme.right_fill if right else self.theme.accent_fill
+        self.sideLabel.setStyleSheet(
+            f"color: {self.theme.on_accent}; background: {fill};"
+            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
+        )
+        direction = QBoxLayout.Direction
+        self._badges.setDirection(direction.RightToLeft if right else direction.LeftToRight)
 
     def _next_up(self, segment: Segment) -> str:
         timeline = self.driver.timeline if self.driver else None

@@ -34,6 +34,9 @@ class Theme(NamedTuple):  # a NamedTuple, not a dataclass: dataclasses costs 1 m
     """Buttons and badges filled with the accent, dark enough for white text."""
     on_accent: str
     """Text on an accent-filled button."""
+    right_fill: str
+    """The right side's badge: a colour of its own, so left and right differ by more
+    than the word (the left side's badge is ``accent_fill``)."""
     track: str
     """The empty part of the countdown ring."""
     warning: str
@@ -66,6 +69,7 @@ LIGHT = Theme(
     accent_text="#0B7563",
     accent_fill="#0B7563",
     on_accent="#FFFFFF",
+    right_fill="#A8461C",
     track="#E2E5E9",
     warning="#9A3B00",
     kinds=_kinds(ready="#C77700", work=ACCENT, rest="#3B7DD8", switch="#8A5CD0"),
@@ -81,6 +85,7 @@ DARK = Theme(
     accent_text="#3FD1B6",
     accent_fill="#0E8571",
     on_accent="#FFFFFF",
+    right_fill="#B3501F",
     track="#3A3D42",
     warning="#FFB074",
     kinds=_kinds(ready="#F0A23B", work="#2BC2A6", rest="#6AA5F5", switch="#B48CF2"),
