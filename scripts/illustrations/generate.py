@@ -36,6 +36,8 @@ import poses_back  # noqa: F401  (importing a poses module registers its poses)
 import poses_cross  # noqa: F401
 import poses_desk  # noqa: F401
 import poses_kneel  # noqa: F401
+import poses_neck  # noqa: F401
+import poses_prone  # noqa: F401
 import poses_upright  # noqa: F401
 from kit import POSES
 from render import fit, to_svg

@@ -54,6 +54,24 @@ def towel(points: list[Vec]) -> Rod:
     return Rod(tuple(points), 3.2, STRAP, "auto")
 
 
+def door_frame(x: float, half: float, height: float = 205.0) -> list[Prop]:
+    """A door frame across the x axis at ``x``: an opening ``half`` wide each side of z = 0.
+
+    Two jambs and a header, 12 cm deep (along x) and 8 cm wide; a figure walking through
+    it moves along x.
+    """
+    deep, wide = 6.0, 8.0
+    parts: list[Prop] = []
+    for sign in (1.0, -1.0):
+        inner, outer = sign * half, sign * (half + wide)
+        lo = (x - deep, 0.0, min(inner, outer))
+        hi = (x + deep, height + wide, max(inner, outer))
+        parts.append(Box(lo, hi, PROP, 1.0, 1.5))
+    top = Box((x - deep, height, -half - wide), (x + deep, height + wide, half + wide), PROP_DARK)
+    parts.append(top)
+    return parts
+
+
 # --- arrows ----------------------------------------------------------------------------
 
 
