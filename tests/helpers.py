@@ -6,7 +6,9 @@ from pathlib import Path
 
 from backstretch_gui.core.library import load_catalog, load_routine
 from backstretch_gui.core.model import Catalog
-from backstretch_gui.core.timeline import Timeline, compile_routine
+from backstretch_gui.core.plan import plan_routine
+from backstretch_gui.core.speech_plan import SpeechPace
+from backstretch_gui.core.timeline import Timeline, compile_plan
 
 DATA = Path(__file__).parent / "data"
 
@@ -15,10 +17,16 @@ def small_catalog() -> Catalog:
     return load_catalog(DATA / "exercises.yaml")
 
 
+INSTANT = SpeechPace(1000.0)
+"""Words that take no time to say: timing tests keep the routine's own get-ready times
+(tests/core/test_speech_plan.py checks what a real pace does to them)."""
+
+
 def compile_file(path: Path, catalog: Catalog | None = None) -> Timeline:
     catalog = catalog or small_catalog()
     routine = load_routine(path, catalog)
-    return compile_routine(routine, {e.id: e for e in catalog.exercises})
+    plan = plan_routine(routine, {e.id: e for e in catalog.exercises})
+    return compile_plan(plan, pace=INSTANT)
 
 
 def short_timeline() -> Timeline:

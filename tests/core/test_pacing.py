@@ -13,7 +13,7 @@ from backstretch_gui.core.pacing import (
 from backstretch_gui.core.session import Event, Session, State
 from backstretch_gui.core.timeline import compile_routine
 
-from helpers import DATA, FakeClock
+from helpers import DATA, INSTANT, FakeClock
 
 
 class FakeTimer:
@@ -38,7 +38,9 @@ class Paced:
         entry = library.find("short")
         assert entry is not None
         self.clock = clock
-        self.session = Session(compile_routine(entry.routine, library.exercises), clock)
+        self.session = Session(
+            compile_routine(entry.routine, library.exercises, pace=INSTANT), clock
+        )
         self.timer = FakeTimer()
         self.arc = ArcPace(arc_pixels)
         self.frames = 0

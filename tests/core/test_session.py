@@ -18,7 +18,7 @@ from backstretch_gui.core.session import (
 )
 from backstretch_gui.core.timeline import SegmentKind, compile_routine
 
-from helpers import DATA, FakeClock, short_timeline, small_catalog
+from helpers import DATA, INSTANT, FakeClock, short_timeline, small_catalog
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_starts_ready_and_begins_with_the_prep_and_its_cues(session: Session) ->
     assert isinstance(events[0], SegmentStarted)
     assert events[0].segment.kind is SegmentKind.PREP
     spoken = [e.cue.text for e in events if isinstance(e, CueDue)]
-    assert spoken == ["Get ready: Knee hug. Left side first. Hold for twenty seconds, two times."]
+    assert spoken == ["Get ready: Knee hug. Left side first. Lie on your back."]
 
 
 def test_remaining_is_deadline_minus_now(session: Session, clock: FakeClock) -> None:
@@ -223,13 +223,17 @@ def test_retime_keeps_the_place_with_new_get_ready_times(
     exercises = {e.id: e for e in catalog.exercises}
     session.start()
     run_for(session, clock, 2)  # 2 s into the 5 s prep
-    session.retime(compile_routine(routine, exercises, TimingOverrides(prep=8, transition=0)))
+    session.retime(
+        compile_routine(routine, exercises, TimingOverrides(prep=8, transition=0), INSTANT)
+    )
     assert (session.index, session.segment.seconds) == (0, 8.0)
     assert session.remaining() == pytest.approx(6.0)
     run_for(session, clock, 6 + 12)  # into the first hold
     assert session.segment.kind is SegmentKind.HOLD
     assert session.remaining() == pytest.approx(8.0)
-    session.retime(compile_routine(routine, exercises))  # back to the routine's own times
+    session.retime(
+        compile_routine(routine, exercises, pace=INSTANT)
+    )  # back to the routine's own times
     assert session.segment.kind is SegmentKind.HOLD and session.step == 0
     assert session.remaining() == pytest.approx(8.0)
     active = session.active_elapsed()

@@ -9,9 +9,8 @@ import pytest
 from backstretch_gui.core.enums import Sides
 from backstretch_gui.core.library import load_routine
 from backstretch_gui.core.plan import plan_routine
-from backstretch_gui.core.preferences import TimingOverrides
 from backstretch_gui.core.timeline import CueKind, SegmentKind, compile_plan
-from backstretch_gui.core.words import SAFETY_PREP_SECONDS, SPOKEN_SAFETY_NOTICE
+from backstretch_gui.core.words import SPOKEN_SAFETY_NOTICE
 
 from helpers import DATA, compile_file, short_timeline, small_catalog
 
@@ -64,17 +63,17 @@ def test_segments_are_contiguous_and_the_total_is_their_sum() -> None:
     assert [(s.first_segment, s.last_segment) for s in spans] == [(0, 7), (8, 15), (16, 17)]
 
 
-def test_hold_cues_say_side_name_and_time_then_halfway_and_beeps() -> None:
+def test_hold_cues_say_the_cue_and_time_once_then_halfway_and_beeps() -> None:
     first_hold = short_timeline().segments[1]
     assert [(c.at, c.kind.value, c.text) for c in first_hold.cues] == [
-        (0, "speech", "Left side. Knee hug. Hold for twenty seconds."),
+        (0, "speech", "Draw your knee in. Hold for twenty seconds."),
         (10.0, "speech", "Halfway"),
         (17.0, "beep", ""),
         (18.0, "beep", ""),
         (19.0, "beep", ""),
     ]
     last_hold = short_timeline().segments[3]
-    assert last_hold.cues[0].text == "Last one. Hold for twenty seconds."
+    assert last_hold.cues[0].text == "Last one. Draw your knee in."  # numbers said once
 
 
 def test_tempo_phases_speak_their_cue_and_move_between_keyframes() -> None:
@@ -97,7 +96,7 @@ def test_transitions_chime_and_announce_the_next_exercise() -> None:
     transition = short_timeline().segments[8]
     assert transition.kind is SegmentKind.TRANSITION
     assert transition.cues[0].kind is CueKind.CHIME
-    assert transition.cues[1].text == "Get ready: Roll up. Two reps."
+    assert transition.cues[1].text == "Get ready: Roll up. Lie on your back with knees bent."
 
 
 def test_alternating_does_each_rep_left_then_right(tmp_path: Path) -> None:
@@ -114,7 +113,7 @@ def test_step_values_override_the_exercise_defaults(tmp_path: Path) -> None:
     assert [(s.kind.value, s.side.value, s.seconds) for s in timeline.segments] == [
         ("hold", "right", 30.0)
     ]
-    assert timeline.segments[0].cues[0].text == "Right side. Knee hug. Hold for thirty seconds."
+    assert timeline.segments[0].cues[0].text == "Draw your knee in. Hold for thirty seconds."
 
 
 @pytest.mark.parametrize("rest", [0, 7.5])
@@ -125,19 +124,19 @@ def test_rest_between_reps_of_zero_leaves_no_rest(tmp_path: Path, rest: float) -
     assert rests == ([] if rest == 0 else [7.5, 7.5])
 
 
-def test_the_safety_notice_replaces_the_first_get_ready_line_and_changes_no_time() -> None:
+def test_the_safety_notice_leads_the_first_get_ready_which_grows_to_fit_it() -> None:
     catalog = small_catalog()
     routine = load_routine(DATA / "short.yaml", catalog)
     plan = plan_routine(routine, {e.id: e for e in catalog.exercises})
-    plain = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS))
-    said = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS), safety_first=True)
+    plain = compile_plan(plan)
+    said = compile_plan(plan, safety_first=True)
     assert said.says_safety_notice and not plain.says_safety_notice
     first = said.segments[0]
-    speech = [c.text for c in first.cues if c.kind is CueKind.SPEECH]
-    assert speech == [f"{SPOKEN_SAFETY_NOTICE} Get ready: {plan.steps[0].exercise.name}."]
-    assert [(s.kind, s.seconds, s.start, s.cue) for s in said.segments] == [
-        (s.kind, s.seconds, s.start, s.cue) for s in plain.segments
-    ]
-    assert said.segments[1:] == plain.segments[1:]
-    short = compile_plan(plan, TimingOverrides(prep=SAFETY_PREP_SECONDS - 1), safety_first=True)
-    assert not short.says_safety_notice  # no room to say it before the first cue
+    [speech] = [c for c in first.cues if c.kind is CueKind.SPEECH]
+    [usual] = [c for c in plain.segments[0].cues if c.kind is CueKind.SPEECH]
+    assert speech.text == f"{SPOKEN_SAFETY_NOTICE} {usual.text}"
+    assert first.seconds > plain.segments[0].seconds  # time to say it all
+    assert first.seconds >= speech.duration + 3  # and still before the beeps
+    grown = first.seconds - plain.segments[0].seconds
+    assert said.total_seconds == plain.total_seconds + grown
+    assert [s.cues for s in said.segments[1:]] == [s.cues for s in plain.segments[1:]]

@@ -55,7 +55,7 @@ def test_list_shows_the_nine_routines_with_durations() -> None:
         assert Path(row["file"]).is_file()
     assert listing["invalid"] == []
     text = backstretch("list").stdout
-    assert "three-easy-back-stretches" in text and "5:27" in text
+    assert "three-easy-back-stretches" in text and "5:29" in text
 
 
 def test_list_shows_a_broken_user_routine_with_its_error(isolated_user_dirs: Path) -> None:
@@ -114,8 +114,10 @@ def test_plan_shows_sides_reps_and_the_switch_cue() -> None:
     spoken = [c["text"] for s in segments for c in s["cues"] if c["kind"] == "speech"]
     assert any(text.startswith("Switch sides") for text in spoken)
     assert plan["total_seconds"] == sum(s["seconds"] for s in segments)
+    speech = [c for s in segments for c in s["cues"] if c["kind"] == "speech"]
+    assert all(c["duration"] > 0 for c in speech)  # how long each phrase takes to say
     table = backstretch("plan", "three-easy-back-stretches").stdout
-    assert table.splitlines()[0] == "Three easy back stretches: 5:27 in all"
+    assert table.splitlines()[0] == "Three easy back stretches: 5:29 in all"
 
 
 def test_plan_takes_a_path_and_refuses_unknown_ids() -> None:

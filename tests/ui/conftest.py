@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,14 +13,17 @@ from backstretch_gui.core import resources
 from backstretch_gui.services.settings import Settings
 from backstretch_gui.ui.main_window import MainWindow
 
-from helpers import DATA, FakeClock
+from helpers import DATA, INSTANT, FakeClock
 
 
 @pytest.fixture
 def window(qtbot: QtBot, clock: FakeClock, isolated_user_dirs: Path) -> Iterator[MainWindow]:
     """The real main window with the bundled library and a fake clock."""
     application()
-    win = MainWindow(Settings(isolated_user_dirs / "settings.ini"), clock=clock)
+    settings = Settings(isolated_user_dirs / "settings.ini")
+    settings.safety_notice_said(date.today().isoformat())  # heard today already
+    win = MainWindow(settings, clock=clock)
+    win.controller.fixed_pace = INSTANT  # the routine's own times (see test_speech_plan)
     qtbot.addWidget(win)
     win.load_library()
     win.resize(1280, 800)

@@ -77,7 +77,7 @@ def test_settings_apply_to_a_running_session(
     dialog = SettingsDialog(test_window.settings, test_window.controller.hands_free, test_window)
     qtbot.addWidget(dialog)
     assert recorder.heard == [
-        (0.0, "say", "Get ready: Knee hug. Left side first. Hold for twenty seconds, two times.")
+        (0.0, "say", "Get ready: Knee hug. Left side first. Lie on your back.")
     ]
     dialog.voice.setChecked(False)
     dialog.beeps.setChecked(False)
@@ -91,13 +91,13 @@ def test_timing_settings_apply_to_the_next_session(test_window: MainWindow, qtbo
     qtbot.addWidget(dialog)
     assert dialog.prep.text() == "As the routine says"
     dialog.prep.setValue(12)
-    dialog.transition.setValue(3)
+    dialog.transition.setValue(6)
     test_window.open_routine("short")
     driver = test_window.driver
     assert driver is not None
     assert driver.segment.seconds == 12
     moves = [s.seconds for s in driver.timeline.segments if s.kind.value == "transition"]
-    assert moves and set(moves) == {3.0}
+    assert moves and set(moves) == {6.0}
 
 
 def test_get_ready_times_have_a_floor_and_sliders_show_their_values(
@@ -122,13 +122,13 @@ def test_timing_settings_reach_a_running_session(test_window: MainWindow, clock:
     tick(test_window, clock, 2)
     test_window.show_settings()
     [dialog] = test_window.findChildren(SettingsDialog)
-    dialog.transition.setValue(3)
+    dialog.transition.setValue(6)
     dialog.prep.setValue(30)
     driver = test_window.driver
     assert driver is not None
     assert driver.segment.seconds == 30  # still getting ready, now for longer
     moves = [s.seconds for s in driver.timeline.segments if s.kind.value == "transition"]
-    assert moves and set(moves) == {3.0}
+    assert moves and set(moves) == {6.0}
     dialog.close()
 
 
@@ -172,7 +172,7 @@ def test_spoken_cues_reach_screen_readers(test_window: MainWindow, clock: FakeCl
     assert description.startswith("Get ready: Knee hug.")
     tick(test_window, clock, 5.5)
     description = test_window.pages.step_view.cueText.accessibleDescription()
-    assert description == "Left side. Knee hug. Hold for twenty seconds."
+    assert description == "Draw your knee in. Hold for twenty seconds."
 
 
 def test_pause_skip_back_and_stop_cut_the_voice_and_resuming_says_where(
@@ -190,7 +190,8 @@ def test_pause_skip_back_and_stop_cut_the_voice_and_resuming_says_where(
     driver.resume()
     assert recorder.heard[-1][1:] == ("say", "Back to Knee hug. Left side. Draw your knee in.")
     recorder.heard.clear()
-    driver.next()  # the hush comes before anything the next step says
+    driver.next()  # the hush comes before anything the next step sounds or says
+    tick(test_window, clock, 1)
     kinds = [kind for _, kind, _ in recorder.heard]
     assert kinds[0] == "hush" and "say" in kinds
     recorder.heard.clear()

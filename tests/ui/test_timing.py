@@ -19,7 +19,7 @@ from backstretch_gui.core.timeline import compile_routine
 from backstretch_gui.services.driver import SessionDriver
 from backstretch_gui.ui.ring import CountdownRing
 
-from helpers import DATA
+from helpers import DATA, INSTANT
 
 SHOWN_SECOND_LATENESS = 0.060
 END_LATENESS = 0.020
@@ -29,7 +29,7 @@ def tiny_driver() -> SessionDriver:
     library = load_library(DATA / "exercises.yaml", [(DATA, Origin.BUNDLED)])
     entry = library.find("tiny")
     assert entry is not None
-    return SessionDriver(compile_routine(entry.routine, library.exercises))
+    return SessionDriver(compile_routine(entry.routine, library.exercises, pace=INSTANT))
 
 
 ARC = QColor("#14A38B")

@@ -9,13 +9,15 @@ times; like the plan, it is plain frozen dataclasses.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .enums import Breath, Sides
 from .plan import RoutinePlan, StepPlan, plan_routine
 from .preferences import TimingOverrides
-from .words import SAFETY_PREP_SECONDS, SPOKEN_SAFETY_NOTICE, duration_words, number_words
+from .speech_plan import GAP_SECONDS, SpeechPace, fitting, phase_words
+from .words import SPOKEN_SAFETY_NOTICE, duration_words
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 COUNTDOWN_BEEPS = 3
 """Beeps in the last seconds of a hold, rest or get-ready time."""
+CHIME_SECONDS = 0.75
+"""A chime sounds this long before the words that follow it."""
 MIN_SECONDS_FOR_BEEPS = 4
 MIN_SECONDS_FOR_HALFWAY = 15
 
@@ -59,6 +63,8 @@ class Cue:
     kind: CueKind
     text: str = ""
     """The words to speak, or which chime (next, switch, finish)."""
+    duration: float = 0.0
+    """For speech: the seconds it is expected to take to say."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,9 +128,10 @@ def compile_routine(
     routine: Routine,
     exercises: dict[str, Exercise],
     overrides: TimingOverrides | None = None,
+    pace: SpeechPace | None = None,
 ) -> Timeline:
     """Routine -> Timeline. The routine must have passed ``check_routine``."""
-    return compile_plan(plan_routine(routine, exercises), overrides)
+    return compile_plan(plan_routine(routine, exercises), overrides, pace=pace)
 
 
 def compile_plan(
@@ -132,13 +139,13 @@ def compile_plan(
     overrides: TimingOverrides | None = None,
     *,
     safety_first: bool = False,
+    pace: SpeechPace | None = None,
 ) -> Timeline:
     """Plan -> Timeline, with the user's get-ready times where the routine leaves
-    them open. ``safety_first`` says the safety notice while getting ready for the
-    first step, if that lasts at least ``SAFETY_PREP_SECONDS`` (the timing never
-    changes for it); ``Timeline.says_safety_notice`` tells whether it does."""
+    them open, each long enough for what is said in it at ``pace`` (the voice's).
+    ``safety_first`` says the safety notice while getting ready for the first step."""
     overrides = overrides or TimingOverrides()
-    builder = _Builder(safety_first)
+    builder = _Builder(pace or SpeechPace(), safety_first)
     for index, step in enumerate(plan.steps):
         first = index == 0
         preferred = overrides.prep if first else overrides.transition
@@ -175,7 +182,8 @@ def compile_plan(
 
 
 class _Builder:
-    def __init__(self, safety_first: bool = False) -> None:
+    def __init__(self, pace: SpeechPace, safety_first: bool = False) -> None:
+        self.pace = pace
         self.safety_first = safety_first
         self.says_safety_notice = False
         self.segments: list[Segment] = []
@@ -185,30 +193,26 @@ class _Builder:
     def add_step(self, index: int, dose: StepPlan, prep: float) -> None:
         step = _StepWriter(self, index, dose)
         blocks = list(_side_blocks(dose))
-        announcement = _announcement(dose)
-        if index == 0 and self.safety_first and prep >= SAFETY_PREP_SECONDS:
-            announcement = f"{SPOKEN_SAFETY_NOTICE} Get ready: {dose.exercise.name}."
+        setup = dose.setup or dose.exercise.setup
+        announcement = _announcement(dose, setup)
+        if index == 0 and self.safety_first:
+            announcement = f"{SPOKEN_SAFETY_NOTICE} {announcement}"
             self.says_safety_notice = True
-        ready_cues = [Cue(0, CueKind.SPEECH, announcement), *_beeps(prep)]
-        kind = SegmentKind.PREP
-        if index > 0:
-            kind = SegmentKind.TRANSITION
-            ready_cues.insert(0, Cue(0, CueKind.CHIME, Chime.NEXT.value))
-        cue = f"Get ready. {dose.setup or dose.exercise.setup}"
-        step.add(kind, prep, cue, step.first_side, cues=ready_cues)
+        kind = SegmentKind.PREP if index == 0 else SegmentKind.TRANSITION
+        chime = [] if index == 0 else [Cue(0, CueKind.CHIME, Chime.NEXT.value)]
+        prep, ready_cues = self.announced(prep, announcement, chime)
+        step.add(kind, prep, f"Get ready. {setup}", step.first_side, cues=ready_cues)
 
         for block_index, block in enumerate(blocks):
             if block_index > 0:
                 side = block[0][0]
-                switch_cues = [
-                    Cue(0, CueKind.CHIME, Chime.SWITCH.value),
-                    Cue(0, CueKind.SPEECH, _switch_words(dose, side)),
-                    *_beeps(dose.rest_between_sides),
-                ]
+                chime = [Cue(0, CueKind.CHIME, Chime.SWITCH.value)]
+                spoken = _switch_words(dose, side)
+                seconds, switch_cues = self.announced(dose.rest_between_sides, spoken, chime)
                 cue = _switch_words(dose, side, spoken=False)
                 step.add(
                     SegmentKind.SWITCH,
-                    dose.rest_between_sides,
+                    seconds,
                     cue,
                     side,
                     cues=switch_cues,
@@ -219,9 +223,27 @@ class _Builder:
                 step.add_rep(side, rep, first_of_side)
                 rep_ends = position < len(block) - 1 and block[position + 1][1] != rep
                 if rep_ends:
-                    rest_cues = [Cue(0, CueKind.SPEECH, "Rest"), *_beeps(dose.rest_between_reps)]
+                    rest = dose.rest_between_reps
+                    said = fitting(self.pace, rest - (3 if _beeps(rest) else 0), "Rest")
+                    rest_cues = [*self.speech(0, said), *_beeps(rest)]
                     cue = "Rest. Relax and breathe easily"
                     step.add(SegmentKind.REST, dose.rest_between_reps, cue, side, rep, rest_cues)
+
+    def speech(self, at: float, text: str | None) -> list[Cue]:
+        """A spoken cue with its expected length, or nothing when nothing fits."""
+        if not text:
+            return []
+        return [Cue(at, CueKind.SPEECH, text, self.pace.seconds(text))]
+
+    def announced(self, seconds: float, text: str, chime: list[Cue]) -> tuple[float, list[Cue]]:
+        """A get-ready, transition or switch long enough to say ``text`` after its
+        chime and before its last three seconds' beeps: (its seconds, its cues)."""
+        if seconds <= 0:  # none asked for: nothing is said, and no time is added
+            return 0.0, []
+        start = CHIME_SECONDS if chime else 0.0
+        needed = start + self.pace.seconds(text) + GAP_SECONDS + COUNTDOWN_BEEPS
+        seconds = max(seconds, float(math.ceil(needed)))
+        return seconds, [*chime, *self.speech(start, text), *_beeps(seconds)]
 
 
 class _StepWriter:
@@ -285,24 +307,28 @@ class _StepWriter:
         builder.clock += seconds
 
     def add_rep(self, side: Sides, rep: int, first_of_side: bool) -> None:
-        dose = self.dose
+        """One rep's holds or phases. What is said fits the time it has: the step's own
+        cue, the hold's length once (at the first hold of a side), a short form when a
+        phase is too short for its sentence, and only a beep when nothing fits."""
+        dose, pace = self.dose, self.builder.pace
+        last = rep == dose.reps and dose.reps > 1
         for phase_index, phase in enumerate(dose.phases):
-            lead = []
-            if phase_index == 0:
-                if first_of_side and side is not Sides.NONE:
-                    lead.append(f"{self.exercise.side_words(side)}.")
-                if first_of_side and dose.is_hold:
-                    lead.append(f"{self.exercise.name}.")
-                elif rep == dose.reps and dose.reps > 1:
-                    lead.append("Last one.")
+            lead = "Last one. " if phase_index == 0 and last else ""
             if dose.is_hold:
-                spoken = " ".join([*lead, f"Hold for {duration_words(phase.seconds)}."])
-                cues = [Cue(0, CueKind.SPEECH, spoken)]
-                if phase.seconds >= MIN_SECONDS_FOR_HALFWAY:
-                    cues.append(Cue(phase.seconds / 2, CueKind.SPEECH, "Halfway"))
-                cues += _beeps(phase.seconds)
+                seconds = phase.seconds
+                halfway = seconds >= MIN_SECONDS_FOR_HALFWAY
+                room = seconds / 2 if halfway else seconds - (3 if _beeps(seconds) else 0)
+                length = f"Hold for {duration_words(seconds)}."
+                full = f"{lead}{phase.cue}. {length}" if first_of_side else f"{lead}{phase.cue}."
+                said = fitting(pace, room, full, length, "Hold.")
+                cues = self.builder.speech(0, said)
+                if halfway:
+                    cues += self.builder.speech(seconds / 2, "Halfway")
+                cues += _beeps(seconds)
             else:
-                cues = [Cue(0, CueKind.SPEECH, " ".join([*lead, phase.cue]))]
+                moving = phase.keyframe != self.previous_keyframe
+                words = phase_words(pace, phase.seconds, lead + phase.cue, phase.breath, moving)
+                cues = self.builder.speech(0, words) or [Cue(0, CueKind.BEEP)]
             kind = SegmentKind.HOLD if dose.is_hold else SegmentKind.PHASE
             keyframe = phase.keyframe
             self.add(
@@ -351,8 +377,9 @@ def _switch_words(dose: StepPlan, side: Sides, spoken: bool = True) -> str:
     return f"Switch to your {side.value} side"
 
 
-def _announcement(dose: StepPlan) -> str:
-    """What is said while getting ready: the exercise, the side, the dose."""
+def _announcement(dose: StepPlan, setup: str) -> str:
+    """What is said while getting ready: the exercise, the side (by what the body does,
+    where the exercise names it), and how to get into the position."""
     parts = [f"Get ready: {dose.exercise.name}."]
     first = dose.exercise.side_words(Sides.LEFT)
     if dose.exercise.side_names is not None and dose.sides is not Sides.NONE:
@@ -364,11 +391,5 @@ def _announcement(dose: StepPlan) -> str:
         parts.append("Alternate sides, left first.")
     elif dose.sides in (Sides.LEFT, Sides.RIGHT):
         parts.append(f"{dose.sides.value.title()} side.")
-    reps = dose.reps
-    if dose.is_hold:
-        hold = duration_words(dose.phases[0].seconds)
-        times = "once" if reps == 1 else f"{number_words(reps)} times"
-        parts.append(f"Hold for {hold}, {times}.")
-    else:
-        parts.append(f"{number_words(reps).capitalize()} rep{'' if reps == 1 else 's'}.")
+    parts.append(setup)
     return " ".join(parts)

@@ -77,12 +77,9 @@ SAFETY_NOTICE = (
     "an injury and during a flare-up. Backstretch is no substitute for their advice."
 )
 
-# Said while getting ready for the first session of each day, in place of the usual
-# get-ready line (the screen shows the side and the dose): the notice's gist, which
-# with "Get ready: <exercise>." takes about 9 s to say.
+# Said before the first get-ready line of the first session of each day, while the
+# voice is on (that get-ready is made long enough for it): the notice's gist.
 SPOKEN_SAFETY_NOTICE = (
     "Stop at pain, numbness or tingling. New, severe or spreading back pain: "
     "see a physio or doctor first."
 )
-SAFETY_PREP_SECONDS = 10.0
-"""The shortest first get-ready with room to say the notice before the first cue."""

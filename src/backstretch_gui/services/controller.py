@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..core.pacing import ArcPace
     from ..core.plan import ExercisePlan, RoutinePlan
     from ..core.session import State
+    from ..core.speech_plan import SpeechPace
     from .driver import SessionDriver
     from .folder_watch import FolderWatch
     from .hands_free import HandsFree
@@ -95,6 +96,8 @@ class AppController(QObject):
         """The open routine's plan, kept to retime it."""
         self._safety_first = False
         """The open session was compiled to say the safety notice (kept to retime it)."""
+        self.fixed_pace: SpeechPace | None = None
+        """A speaking pace to plan with instead of the one the rate setting gives."""
         self._watch: FolderWatch | None = None
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
@@ -241,7 +244,10 @@ class AppController(QObject):
             from ..core.timeline import compile_plan
 
             timing = self.settings.timing()
-            self.driver.retime(compile_plan(self._plan, timing, safety_first=self._safety_first))
+            timeline = compile_plan(
+                self._plan, timing, safety_first=self._safety_first, pace=self._pace()
+            )
+            self.driver.retime(timeline)
 
     def remote(self, command: str) -> None:
         """A control from outside the window (media keys, a headset, the sound menu),
@@ -303,7 +309,9 @@ class AppController(QObject):
         today = datetime.date.today().isoformat()
         said = self.settings.safety_notice_said_on(today)
         self._safety_first = self.settings.audio().voice and not said
-        timeline = compile_plan(plan, self.settings.timing(), safety_first=self._safety_first)
+        timeline = compile_plan(
+            plan, self.settings.timing(), safety_first=self._safety_first, pace=self._pace()
+        )
         if timeline.says_safety_notice:
             self.settings.safety_notice_said(today)
         driver = SessionDriver(timeline, self.clock, self, arc=self.arc_pace)
@@ -312,6 +320,12 @@ class AppController(QObject):
         driver.finished.connect(lambda _: self._finished())
         self.hands_free.attach(driver)
         self.sessionOpened.emit(driver)
+
+    def _pace(self) -> SpeechPace:
+        """How fast the voice speaks, which sets how long each get-ready must be."""
+        from ..core.speech_plan import SpeechPace
+
+        return self.fixed_pace or SpeechPace.for_rate(self.settings.audio().rate)
 
     def _finished(self) -> None:
         if self.driver is not None:
