@@ -34,7 +34,6 @@ from pathlib import Path
 import icon
 import poses_back  # noqa: F401  (importing a poses module registers its poses)
 import poses_cross  # noqa: F401
-import poses_desk  # noqa: F401
 import poses_kneel  # noqa: F401
 import poses_neck  # noqa: F401
 import poses_prone  # noqa: F401
