@@ -23,6 +23,9 @@ LEAD_SECONDS = 0.35
 """Time before the first sound of a phrase and after its last (the engine's start)."""
 GAP_SECONDS = 0.25
 """Kept free between one phrase's end and the next sound."""
+MIN_MEASURED_CHARS = 20
+"""Shorter phrases say more about the engine's start than about its pace."""
+MIN_SAMPLES = 5
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,19 @@ class SpeechPace:
         """The pace at a speaking rate from -1 (slowest) to 1 (fastest)."""
         rate = max(-1.0, min(1.0, rate))
         return cls(NORMAL_CHARS_PER_SECOND * 2.0**rate)
+
+    @classmethod
+    def measured(cls, samples: list[tuple[int, float]]) -> SpeechPace | None:
+        """The pace the voice really spoke at: the median over phrases of (characters,
+        seconds from start to end); None until there are enough long phrases."""
+        rates = sorted(
+            chars / (seconds - LEAD_SECONDS)
+            for chars, seconds in samples
+            if chars >= MIN_MEASURED_CHARS and seconds > LEAD_SECONDS + 0.2
+        )
+        if len(rates) < MIN_SAMPLES:
+            return None
+        return cls(round(rates[len(rates) // 2], 2))
 
     def seconds(self, text: str) -> float:
         """Expected seconds from starting to say ``text`` to its end."""

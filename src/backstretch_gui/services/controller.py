@@ -97,7 +97,9 @@ class AppController(QObject):
         self._safety_first = False
         """The open session was compiled to say the safety notice (kept to retime it)."""
         self.fixed_pace: SpeechPace | None = None
-        """A speaking pace to plan with instead of the one the rate setting gives."""
+        """A speaking pace to plan with instead of the measured or estimated one."""
+        self._phrases: dict[tuple[str, float], list[tuple[int, float]]] = {}
+        """(characters, seconds) of phrases said to their end, by voice and rate."""
         self._watch: FolderWatch | None = None
         self._inhibitor: ScreenSaverInhibitor | None = None
         self._hands_free: HandsFree | None = None
@@ -288,6 +290,7 @@ class AppController(QObject):
                 self.settings.audio(), self.remote, self.raiseRequested.emit, self
             )
             self._hands_free.problem.connect(self.notice)
+            self._hands_free.phraseTimed.connect(self._phrase_timed)
         return self._hands_free
 
     def shutdown(self) -> None:
@@ -322,10 +325,27 @@ class AppController(QObject):
         self.sessionOpened.emit(driver)
 
     def _pace(self) -> SpeechPace:
-        """How fast the voice speaks, which sets how long each get-ready must be."""
+        """How fast the voice speaks, which sets how long each get-ready must be: as
+        measured for this voice and rate, or else as the rate gives it."""
         from ..core.speech_plan import SpeechPace
 
-        return self.fixed_pace or SpeechPace.for_rate(self.settings.audio().rate)
+        if self.fixed_pace is not None:
+            return self.fixed_pace
+        rate = self.settings.audio().rate
+        speaker = self._hands_free.speaker if self._hands_free is not None else None
+        measured = self.settings.voice_pace(speaker.voice, rate) if speaker else None
+        return SpeechPace(measured) if measured else SpeechPace.for_rate(rate)
+
+    def _phrase_timed(self, voice: str, rate: float, chars: int, seconds: float) -> None:
+        """Learn the voice's pace from what it said; remembered per voice and rate."""
+        from ..core.speech_plan import SpeechPace
+
+        samples = self._phrases.setdefault((voice, rate), [])
+        samples.append((chars, seconds))
+        del samples[:-40]  # the latest phrases: a voice or engine may change
+        pace = SpeechPace.measured(samples)
+        if pace is not None and voice:
+            self.settings.save_voice_pace(voice, rate, pace.chars_per_second)
 
     def _finished(self) -> None:
         if self.driver is not None:

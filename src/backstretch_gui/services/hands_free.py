@@ -37,6 +37,8 @@ class Silence:
 
 class HandsFree(QObject):
     problem = Signal(str)
+    phraseTimed = Signal(str, float, int, float)
+    """(voice, rate, characters, seconds) of a phrase said to its end."""
 
     def __init__(
         self,
@@ -65,6 +67,7 @@ class HandsFree(QObject):
         self.speaker = Speaker(self)
         self.speaker.problem.connect(lambda message: self._problem(f"Voice: {message}"))
         self.speaker.ready.connect(lambda _voices, _voice: self.apply(self.settings))
+        self.speaker.spoken.connect(self._timed)
         self.speaker.start(self.settings.voice_name)
         self.use_sink(Speakers(self.sounds, self.speaker))
         self.apply(self.settings)
@@ -117,6 +120,10 @@ class HandsFree(QObject):
             self.sounds.shutdown()
         if self.speaker is not None:
             self.speaker.shutdown()
+
+    def _timed(self, text: str, seconds: float) -> None:
+        if self.speaker is not None:
+            self.phraseTimed.emit(self.speaker.voice, self.settings.rate, len(text), seconds)
 
     def _problem(self, message: str) -> None:
         if message not in self._said:  # each problem is said once

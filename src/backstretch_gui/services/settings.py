@@ -121,6 +121,19 @@ class Settings:
         self.store.setValue("notices/safetyDismissed", True)
         self._sync()
 
+    def voice_pace(self, voice: str, rate: float) -> float | None:
+        """Characters a second the voice was measured at, at this rate; None if never."""
+        value = self.store.value(_pace_key(voice, rate))
+        try:
+            pace = float(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+        return pace if pace is not None and 3.0 <= pace <= 60.0 else None
+
+    def save_voice_pace(self, voice: str, rate: float, chars_per_second: float) -> None:
+        self.store.setValue(_pace_key(voice, rate), f"{chars_per_second:.2f}")
+        self._sync()
+
     def safety_notice_said_on(self, day: str) -> bool:
         """Whether the voice said the safety notice on ``day`` (an ISO date)."""
         return bool(self.store.value("notices/safetySaidOn") == day)
@@ -235,3 +248,9 @@ def _number(value: object, setting: Setting) -> float | None:
 
 def _fallback(setting: Setting) -> float | None:
     return None if setting.default is None else float(setting.default)
+
+
+def _pace_key(voice: str, rate: float) -> str:
+    """A key per voice and rate; the voice's name kept to letters, digits and dashes."""
+    name = "".join(c if c.isalnum() or c == "-" else "_" for c in voice)[:80] or "default"
+    return f"voicePace/{name}@{round(rate * 10):+d}"

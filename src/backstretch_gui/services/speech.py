@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
@@ -114,6 +115,9 @@ class Speaker(QObject):
 
     ready = Signal(list, str)
     problem = Signal(str)
+    spoken = Signal(str, float)
+    """A phrase was said to its end, and how many seconds that took (cut-off ones are
+    not reported): the pace the schedule is planned with is learnt from these."""
     _start = Signal(str)
     _say = Signal(str)
     _configure = Signal(str, float, float)
@@ -125,6 +129,8 @@ class Speaker(QObject):
         self.voices: list[str] = []
         self.voice = ""
         self.is_speaking = False
+        self._phrase: tuple[str, float] | None = None
+        """The phrase being said and when it started (monotonic), while it may end whole."""
         self._thread: QThread | None = None
         self._worker: SpeechWorker | SpeechDispatcherVoice
         if speech_dispatcher_system():
@@ -158,6 +164,9 @@ class Speaker(QObject):
         if not self.available:
             return
         self._say.emit(text)
+        # Timed only from silence: a phrase said over another cuts it off, and neither
+        # then tells how fast the voice speaks.
+        self._phrase = None if self.is_speaking else (text, time.monotonic())
         limit = max(WATCHDOG_MIN_MS, WATCHDOG_MS_PER_CHARACTER * len(text))
         self._watchdog.start(limit)
 
@@ -167,6 +176,7 @@ class Speaker(QObject):
     def hush(self) -> None:
         """Stop speaking now (paused, skipped, stopped); the voice stays ready."""
         if self.available:
+            self._phrase = None
             self._watchdog.stop()
             self._stop.emit()
 
@@ -189,9 +199,12 @@ class Speaker(QObject):
         self.problem.emit(message)
 
     def _on_speaking(self, speaking: bool) -> None:
-        self.is_speaking = speaking
+        was_speaking, self.is_speaking = self.is_speaking, speaking
         if not speaking:
             self._watchdog.stop()
+            phrase, self._phrase = self._phrase, None
+            if phrase is not None and was_speaking:
+                self.spoken.emit(phrase[0], time.monotonic() - phrase[1])
 
     def _stuck(self) -> None:
         if self.is_speaking:
