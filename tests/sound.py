@@ -88,3 +88,18 @@ def loud_spans(
             else:
                 spans.append((at, at + window))
     return spans
+
+
+def levels(path: Path, start: float, end: float) -> tuple[float, float]:
+    """(peak, loudness) in dBFS between ``start`` and ``end`` seconds: the loudness is
+    the RMS of the samples that are not near-silence (the pauses between words)."""
+    import math
+
+    with wave.open(str(path)) as audio:
+        rate = audio.getframerate()
+        samples = array.array("h", audio.readframes(audio.getnframes()))
+    part = samples[int(start * rate) : int(end * rate)]
+    sounding = [s for s in part if abs(s) > 300] or [1]
+    peak = max(abs(s) for s in part) / 32768 if part else 1 / 32768
+    rms = (sum(s * s for s in sounding) / len(sounding)) ** 0.5 / 32768
+    return 20 * math.log10(max(peak, 1e-6)), 20 * math.log10(max(rms, 1e-6))

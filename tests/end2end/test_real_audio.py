@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sound import loud_spans, null_sink_server, recording
+from sound import levels, loud_spans, null_sink_server, recording
 
 CHILD = Path(__file__).parent / "audio_child.py"
 
@@ -73,6 +73,9 @@ def test_beep_and_voice_reach_the_sound_server(tmp_path: Path) -> None:
     assert len(spans) >= 2, spans
     longest = max(end - start for start, end in spans)
     assert longest > 0.8, spans  # a sentence, not only a beep
+    # At full volume the voice never clips: its peak stays at -3 dBFS or below.
+    peaks = [levels(tmp_path / "heard.wav", *span)[0] for span in spans]
+    assert max(peaks) <= -3.0, (peaks, spans)
     assert float(said["speech_latency"]) < 0.5
     # The WAVs play without Qt Multimedia's FFmpeg backend, which would cost 18 MiB.
     assert said["ffmpeg_loaded"] == "False"

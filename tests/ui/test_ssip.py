@@ -179,7 +179,7 @@ def test_the_client_lists_sets_and_speaks(
     assert server.received[-4:] == ["SPEAK", "Hold.", "..5 more", "."]
     voice.configure("English (America)+Annie", 0.5, 1.0)
     qtbot.waitUntil(lambda: "SET self SYNTHESIS_VOICE English (America)+Annie" in server.received)
-    assert "SET self RATE 50" in server.received and "SET self VOLUME 100" in server.received
+    assert "SET self RATE 50" in server.received and "SET self VOLUME -10" in server.received
     voice.configure("", 0.0, 1.0)  # back to "Automatic"
     qtbot.waitUntil(lambda: server.received[-1] == "SET self SYNTHESIS_VOICE English (America)")
     voice.shutdown()

@@ -110,6 +110,14 @@ class VoiceChoice:
         return self.wanted or next(iter(self.voices()), None)
 
 
+def ssip_volume(volume: float) -> int:
+    """The voice's level (-100..100) for a volume setting of 0..1. Full volume is 10
+    below speech-dispatcher's neutral 0: recorded from a PulseAudio sink, espeak-ng
+    peaks at about -3 dBFS at 0 and clips (0 dBFS) at 100; at -10 it peaks at -4 to
+    -5 dBFS, about -20 dBFS RMS, near the chimes' -18."""
+    return round(max(0.0, min(1.0, volume)) * 90) - 100
+
+
 def escape_text(text: str) -> str:
     """A message as SSIP wants it: CR LF line ends, leading dots doubled, a dot line."""
     lines = [("." + line if line.startswith(".") else line) for line in text.splitlines()]
@@ -171,7 +179,7 @@ class SpeechDispatcherVoice(QObject):
         if self._socket is None:
             return
         self._send(_Command(f"SET self RATE {round(max(-1.0, min(1.0, rate)) * 100)}"))
-        self._send(_Command(f"SET self VOLUME {round(max(0.0, min(1.0, volume)) * 200 - 100)}"))
+        self._send(_Command(f"SET self VOLUME {ssip_volume(volume)}"))
         if voice_name:
             voice = next((v for v in self._voices if v.name == voice_name), None)
         else:
