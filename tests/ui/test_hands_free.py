@@ -204,3 +204,26 @@ def test_pause_skip_back_and_stop_cut_the_voice_and_resuming_says_where(
     recorder.heard.clear()
     driver.stop()
     assert recorder.heard[0][1] == "hush"
+
+
+def test_the_voice_list_shows_plain_names_and_keeps_variants_behind_more_voices(
+    test_window: MainWindow, qtbot: QtBot
+) -> None:
+    from types import SimpleNamespace
+
+    from backstretch_gui.ui.settings_dialog import MORE_VOICES
+
+    names = ["English (America)", "English (America)+Annie", "English (America)+Half-LifeAnnouncer"]
+    real = test_window.controller.hands_free
+    engine = SimpleNamespace(voices=names, available=True)  # an engine with these voices
+    hands_free = SimpleNamespace(speaker=engine, cue_player=real.cue_player, apply=real.apply)
+    dialog = SettingsDialog(test_window.settings, hands_free, test_window)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    shown = [dialog.voice_name.itemText(i) for i in range(dialog.voice_name.count())]
+    assert shown == ["Automatic (your language)", "English (America)", MORE_VOICES]
+    dialog.voice_name.setCurrentIndex(2)  # More voices…
+    shown = [dialog.voice_name.itemText(i) for i in range(dialog.voice_name.count())]
+    assert shown[-2:] == ["English (America), Annie", "English (America), Half-Life Announcer"]
+    assert test_window.settings.audio().voice_name == ""  # nothing chosen yet
+    dialog.voice_name.setCurrentIndex(shown.index("English (America), Annie"))
+    assert test_window.settings.audio().voice_name == "English (America)+Annie"

@@ -6,6 +6,7 @@ a switch for a ``bool``, a choice of voice for a ``str``, a slider for a number 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -45,6 +46,19 @@ def _row(switch: QWidget, test: QWidget) -> QWidget:
     return row
 
 
+MORE_VOICES = "More voices…"
+
+
+def readable_voice(name: str) -> str:
+    """An engine's voice name as a person reads it: "English (America)+Half-LifeAnnouncer"
+    becomes "English (America), Half-Life Announcer"."""
+    base, _, variant = name.partition("+")
+    if not variant:
+        return base
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", variant.replace("_", " "))
+    return f"{base}, {words}"
+
+
 def slider_words(field: str, value: int) -> str:
     """What a slider's position means: "80 %" of volume, a rate "Normal" or "+3" / "-2"."""
     if field == "volume":
@@ -75,6 +89,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self.settings, self.hands_free = settings, hands_free
+        self._all_voices = False
         speaker = hands_free.speaker
         self.voices: list[str] = list(speaker.voices) if speaker is not None else []
         player = hands_free.cue_player  # its sink may be swapped: looked up on each test
@@ -127,11 +142,8 @@ class SettingsDialog(QDialog):
             control = box
         elif setting.kind is str:
             choice = QComboBox()
-            choice.addItem(setting.text, "")
-            for name in self.voices:
-                choice.addItem(name, name)
-            choice.setCurrentIndex(max(0, choice.findData(value)))
-            choice.currentIndexChanged.connect(self.save)
+            self._fill_voices(choice, setting.text, str(value or ""))
+            choice.currentIndexChanged.connect(lambda _: self._voice_chosen(choice, setting))
             control = choice
         elif setting.steps:
             slider = QSlider(Qt.Orientation.Horizontal)
@@ -150,6 +162,31 @@ class SettingsDialog(QDialog):
             control = spin
         control.setObjectName(setting.name)
         return control
+
+    def _fill_voices(self, choice: QComboBox, automatic: str, current: str) -> None:
+        """Automatic, the voices of the user's language by their plain names, and the
+        engine's variants ("Annie", "Demonic", ...) only after "More voices…" (or when
+        one of them is the voice in use)."""
+        plain = [name for name in self.voices if "+" not in name]
+        variants = [name for name in self.voices if "+" in name]
+        everything = current in variants or self._all_voices
+        choice.blockSignals(True)
+        choice.clear()
+        choice.addItem(automatic, "")
+        for name in plain + (variants if everything else []):
+            choice.addItem(readable_voice(name), name)
+        if variants and not everything:
+            choice.addItem(MORE_VOICES, MORE_VOICES)
+        choice.setCurrentIndex(max(0, choice.findData(current)))
+        choice.blockSignals(False)
+
+    def _voice_chosen(self, choice: QComboBox, setting: Setting) -> None:
+        if choice.currentData() == MORE_VOICES:  # show them all, keep the voice in use
+            self._all_voices = True
+            self._fill_voices(choice, setting.text, str(self.settings.read(setting) or ""))
+            choice.showPopup()
+            return
+        self.save()
 
     def _of(self, kind: type[W], field: str) -> W:
         control = self.controls[field]
