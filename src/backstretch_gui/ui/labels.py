@@ -69,9 +69,9 @@ class ClampedLabel(QLabel):
         area = self.contentsRect()
         metrics = self.fontMetrics()
         lines = self._lines(area.width())
-        # Only the lines there is room for (a line's leading may be missing), however
-        # little the layout gave: the last one shown is elided.
-        fits = max(1, round(area.height() / metrics.lineSpacing()))
+        # Only the lines there is room for, whole (a line's leading may be missing),
+        # however little the layout gave: the last one shown is elided.
+        fits = max(1, 1 + (area.height() - metrics.height()) // metrics.lineSpacing())
         shown = lines[: min(self.max_lines, fits)]
         units = text.encode("utf-16-le")
         painter = QPainter(self)

@@ -118,7 +118,7 @@ class CountdownRing(QWidget):
         self._strip: tuple[QRect, float, float, bool] | None = None
         """The last frame's strip, the stretch of arc to stroke in it, and whether it
         touches the number."""
-        self._glyphs: dict[int, NumberGlyphs] = {}  # by font pixel size
+        self._glyphs: dict[tuple[int, bool], NumberGlyphs] = {}  # by pixel size, narrow
         self._number_sizes: dict[int, int] = {}  # font pixel size by length of the text
         self.arc_pace = ArcPace()
         """The arc's length in device pixels, kept up to date here for whoever paces
@@ -186,10 +186,15 @@ class CountdownRing(QWidget):
         y = (self.height() - side) / 2 + inset
         return QRectF(x, y, side - 2 * inset, side - 2 * inset)
 
-    def number_font(self) -> QFont:
+    def number_font(self, narrow: bool = False) -> QFont:
+        """The countdown's font; ``narrow`` for minutes and seconds ("1:58"), in the
+        font's condensed face where it has one (DejaVu Sans Condensed): read from the
+        floor, height counts more than width, so they stand nearly as tall as "58"."""
         font = QFont(self.font())
         font.setPixelSize(max(12, round(min(self.width(), self.height()) * NUMBER_SHARE)))
         font.setWeight(QFont.Weight.DemiBold)
+        if narrow:
+            font.setStretch(QFont.Stretch.Condensed)
         font.setFeature(QFont.Tag("tnum"), 1)  # digits of equal width: no jitter
         return font
 
@@ -339,11 +344,13 @@ class CountdownRing(QWidget):
     def _number_box(self) -> QRectF:
         """Where the number is drawn: the centre, well inside the arc's band."""
         inner = self._inner()
+        # As wide as the circle allows at that height, so minutes and seconds ("1:58")
+        # stand nearly as tall as seconds alone.
         return QRectF(
-            inner.left() + inner.width() * 0.12,
-            inner.top() + inner.height() * 0.14,
-            inner.width() * 0.76,
-            inner.height() * 0.5,
+            inner.left() + inner.width() * 0.07,
+            inner.top() + inner.height() * 0.2,
+            inner.width() * 0.86,
+            inner.height() * 0.42,
         )
 
     def _paint_face(self) -> QPixmap:
@@ -373,18 +380,19 @@ class CountdownRing(QWidget):
     def _paint_number(self, painter: QPainter) -> None:
         box = QRectF(self._geometry().number_box)  # worked out once per size
         text = self._shown_text
+        narrow = ":" in text
         size = self._number_sizes.get(len(text))
         if size is None:  # digits of equal width: the length alone decides what fits
-            font = self.number_font()
+            font = self.number_font(narrow)
             width = QFontMetricsF(font).horizontalAdvance(text)
             size = font.pixelSize()
             if width > box.width():  # m:ss of a long hold: smaller, never cut off
-                size = max(12, math.floor(size * box.width() / width))
+                size = max(12, math.floor(size * box.width() * 0.97 / width))
             self._number_sizes[len(text)] = size
-        glyphs = self._glyphs.get(size)
+        glyphs = self._glyphs.get((size, narrow))
         if glyphs is None:
-            font = self.number_font()
+            font = self.number_font(narrow)
             font.setPixelSize(size)
             ratio = self.devicePixelRatioF()
-            glyphs = self._glyphs[size] = NumberGlyphs(font, self._text, ratio)
+            glyphs = self._glyphs[size, narrow] = NumberGlyphs(font, self._text, ratio)
         glyphs.draw(painter, box, text)

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -128,13 +127,18 @@ class StepView(QWidget):
 
         self.exerciseName = _label("exerciseName", max_lines=2)
         self.sideLabel = _label("sideLabel")
+        self.sideLabel.setWordWrap(True)  # "Lie on your right side, left arm opens" wraps
+        # Padding as margins, not in the style sheet: a label counts its margins when it
+        # works out the height its wrapped lines need, and the layout gives it that.
+        self.sideLabel.setContentsMargins(14, 4, 14, 4)
         self.repLabel = _label("repLabel", role="muted")
         self.illustration = IllustrationView()
         self.cueText = _label("cueText", max_lines=4)
         # The safety notice at the start of every session, not only in the picker's
         # banner (which "Got it" hides for good): it goes once the first step begins.
-        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted")
-        self.safetyReminder.setWordWrap(True)
+        # On a small screen it gives up its last lines ("…") before the picture shrinks
+        # away; the whole notice is in Help → About and on the printable sheet.
+        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted", max_lines=5)
         self.breathLabel = _label("breathLabel")
         self.ring = CountdownRing()
         self.nextUpLabel = _label("nextUpLabel", role="muted")
@@ -169,28 +173,31 @@ class StepView(QWidget):
         header.addWidget(self.timeLeft)
 
         badges = QHBoxLayout()
-        self._badges = badges  # right to left for the right side
+        self._badges = badges
         self._badge_side: Sides | None = None
-        badges.setSpacing(16)
         badges.addWidget(self.sideLabel)
-        badges.addWidget(self.repLabel)
         badges.addStretch(1)
 
         left = QVBoxLayout()
         left.setSpacing(10)
+        counts = QHBoxLayout()  # the rep and the breath: one row, so the picture keeps room
+        counts.setSpacing(24)
+        counts.addWidget(self.repLabel)
+        counts.addWidget(self.breathLabel)
+        counts.addStretch(1)
         left.addWidget(self.exerciseName)
         left.addLayout(badges)
+        left.addLayout(counts)
         picture = QHBoxLayout()
         picture.setSpacing(16)
         picture.addWidget(self.illustration, 1)
         self._picture_row = picture
         left.addLayout(picture, 1)
         left.addWidget(self.cueText)
-        left.addWidget(self.breathLabel)
         left.addWidget(self.safetyReminder)
 
         right = QVBoxLayout()
-        right.addWidget(self.ring, 1)
+        right.addWidget(self.ring, 1)  # all the height there is: the count is read most
         right.addWidget(self.nextUpLabel)
 
         main = QHBoxLayout()
@@ -288,6 +295,13 @@ class StepView(QWidget):
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
         self._style_side_badge(segment.side)
+        # Words longer than a line take the whole column (two lines, not three); short
+        # ones keep a badge as wide as they are.
+        margins = self.sideLabel.contentsMargins()
+        words = self.sideLabel.fontMetrics().horizontalAdvance(side)
+        long = words + margins.left() + margins.right() > self.exerciseName.width()
+        self._badges.setStretch(0, 1 if long else 0)
+        self._badges.setStretch(1, 0 if long else 1)
         colour = self.theme.kind_colour(segment.kind)
         self.repLabel.setText(rep_words(segment))
         self.cueText.setText(segment.cue)
@@ -311,8 +325,8 @@ class StepView(QWidget):
         self.refresh()
 
     def _style_side_badge(self, side: Sides) -> None:
-        """Left and right differ by more than the word: the right side's badge has its
-        own colour and stands at the right of the row, the left side's at the left."""
+        """Left and right differ by more than the word: the right side's badge has a
+        colour of its own (rust; the left side's is teal)."""
         right = side is Sides.RIGHT
         if self._badge_side is not None and (self._badge_side is Sides.RIGHT) == right:
             return  # a style sheet re-polishes the widget: set only when it changes
@@ -320,10 +334,8 @@ class StepView(QWidget):
         fill = self.theme.right_fill if right else self.theme.accent_fill
         self.sideLabel.setStyleSheet(
             f"color: {self.theme.on_accent}; background: {fill};"
-            "border-radius: 12px; padding: 4px 14px; font-weight: 700;"
+            "border-radius: 12px; font-weight: 700;"
         )
-        direction = QBoxLayout.Direction
-        self._badges.setDirection(direction.RightToLeft if right else direction.LeftToRight)
 
     def _next_up(self, segment: Segment) -> str:
         timeline = self.driver.timeline if self.driver else None
@@ -420,12 +432,15 @@ class StepView(QWidget):
     def scale_to_height(self) -> None:
         """Type and buttons grow with the window, so the view reads well when maximised."""
         height = self.height()
-        _pixel_font(self.exerciseName, max(36, round(height * 0.056)), 700)
-        _pixel_font(self.cueText, max(24, round(height * 0.04)), 500)
-        _pixel_font(self.breathLabel, max(22, round(height * 0.036)), 700)
-        _pixel_font(self.sideLabel, max(18, round(height * 0.028)), 700)
-        _pixel_font(self.repLabel, max(18, round(height * 0.028)), 600)
-        _pixel_font(self.nextUpLabel, max(17, round(height * 0.026)), 500)
+        # Read from the floor 2 m away: at 1280x800 the name, the side and the rep stand
+        # at least 36 px tall in capitals, the cue 28 px and "Next" 20 px (a capital is
+        # about 0.73 of the font's pixel size).
+        _pixel_font(self.exerciseName, max(28, round(height * 0.07)), 700)
+        _pixel_font(self.cueText, max(22, round(height * 0.055)), 500)
+        _pixel_font(self.breathLabel, max(20, round(height * 0.045)), 700)
+        _pixel_font(self.sideLabel, max(22, round(height * 0.07)), 700)
+        _pixel_font(self.repLabel, max(22, round(height * 0.07)), 600)
+        _pixel_font(self.nextUpLabel, max(17, round(height * 0.039)), 500)
         _pixel_font(self.routineTitle, max(15, round(height * 0.022)), 600)
         _pixel_font(self.timeLeft, max(15, round(height * 0.022)), 600)
         # A fixed size both ways: its text changes every second, and a label of fixed
