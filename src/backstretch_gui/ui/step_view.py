@@ -138,7 +138,7 @@ class StepView(QWidget):
         # banner (which "Got it" hides for good): it goes once the first step begins.
         # On a small screen it gives up its last lines ("…") before the picture shrinks
         # away; the whole notice is in Help → About and on the printable sheet.
-        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted", max_lines=5)
+        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted", max_lines=3)
         self.breathLabel = _label("breathLabel")
         self.ring = CountdownRing()
         self.nextUpLabel = _label("nextUpLabel", role="muted")
