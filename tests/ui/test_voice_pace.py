@@ -57,3 +57,13 @@ def test_a_learnt_pace_plans_the_next_session(window: MainWindow) -> None:
     assert window.controller.request_stop(lambda: True)
     assert window.open_routine("lower-back-floor", start=True)
     assert window.driver.timeline.segments[0].seconds > estimated
+
+
+def test_a_nonsense_pace_in_the_settings_file_is_ignored(window: MainWindow) -> None:
+    settings = window.settings
+    settings.save_voice_pace("English", 0.0, 12.5)
+    assert settings.voice_pace("English", 0.0) == 12.5
+    key = next(k for k in settings.store.allKeys() if k.startswith("voicePace/"))
+    for garbage in ("nan", "inf", "1e9", "0", "fast", ["1", "2"]):
+        settings.store.setValue(key, garbage)
+        assert settings.voice_pace("English", 0.0) is None, garbage

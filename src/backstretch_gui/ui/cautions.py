@@ -14,13 +14,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from ..core.plan import ExercisePlan
 from ..core.session import State
 from ..services.driver import SessionDriver
+from .labels import plain_label
 
 
-def _plain(name: str, text: str) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # a routine's text is never markup
-    label.setText(text)
-    label.setObjectName(name)
+def _line(name: str, text: str) -> QLabel:
+    label = plain_label(name, text)
     label.setWordWrap(True)
     label.setMinimumWidth(420)
     return label
@@ -32,11 +30,11 @@ class CautionsCard(QFrame):
         self.setObjectName("card")
         box = QVBoxLayout(self)
         box.setContentsMargins(20, 16, 20, 16)
-        heading = _plain("cautionsHeading", f"Cautions: {exercise.name}")
+        heading = _line("cautionsHeading", f"Cautions: {exercise.name}")
         heading.setProperty("role", "heading")
         box.addWidget(heading)
         for caution in exercise.cautions:
-            box.addWidget(_plain("caution", f"• {caution}"))
+            box.addWidget(_line("caution", f"• {caution}"))
         self.setToolTip("Any key or click closes this")
         self.adjustSize()
         self._paused_it: SessionDriver | None = None

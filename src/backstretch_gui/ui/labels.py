@@ -97,6 +97,19 @@ class ClampedLabel(QLabel):
             )
 
 
+def plain_label(name: str, text: str = "", role: str = "", max_lines: int = 0) -> QLabel:
+    """A label for plain text (a routine's text is never markup); with ``max_lines``,
+    wrapped to at most that many lines and elided after them."""
+    label = ClampedLabel(max_lines) if max_lines else QLabel()
+    label.setText(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setObjectName(name)
+    label.setAccessibleName(name)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
 def _elided(text: str, width: int, metrics: QFontMetrics) -> str:
     """``text`` cut to ``width`` with "…", after a whole word where the line has one."""
     elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)

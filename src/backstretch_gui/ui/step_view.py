@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -38,7 +37,7 @@ from ..core.words import SAFETY_NOTICE, about, clock
 from ..services.driver import SessionDriver
 from . import icons, theme
 from .illustration import IllustrationView
-from .labels import ClampedLabel
+from .labels import plain_label
 from .ring import CountdownRing
 
 if TYPE_CHECKING:
@@ -74,19 +73,6 @@ def rep_words(segment: Segment) -> str:
 BREATH_TEXT = {Breath.IN: "Breathe in", Breath.OUT: "Breathe out", Breath.HOLD: "Hold"}
 
 
-def _label(name: str, text: str = "", role: str = "", max_lines: int = 0) -> QLabel:
-    """A label for plain text (a routine's text is never markup); with ``max_lines``,
-    wrapped to at most that many lines and elided after them."""
-    label = ClampedLabel(max_lines) if max_lines else QLabel()
-    label.setText(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setObjectName(name)
-    label.setAccessibleName(name)
-    if role:
-        label.setProperty("role", role)
-    return label
-
-
 def _pixel_font(widget: QWidget, pixels: int, weight: int = 400) -> None:
     font = widget.font()
     font.setPixelSize(max(10, pixels))
@@ -114,8 +100,8 @@ class StepView(QWidget):
     def _build(self) -> None:
         # Titles and names may be 120 characters long: elided, so they never set the
         # window's width, and a long name does not push the picture off the screen.
-        self.routineTitle = _label("routineTitle", role="muted", max_lines=1)
-        self.timeLeft = _label("timeLeftLabel", role="muted")
+        self.routineTitle = plain_label("routineTitle", role="muted", max_lines=1)
+        self.timeLeft = plain_label("timeLeftLabel", role="muted")
         self.timeLeft.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # A fixed width, so a new second never re-lays out the whole view.
         self.timeLeft.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
@@ -125,23 +111,25 @@ class StepView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1000)
 
-        self.exerciseName = _label("exerciseName", max_lines=2)
-        self.sideLabel = _label("sideLabel")
+        self.exerciseName = plain_label("exerciseName", max_lines=2)
+        self.sideLabel = plain_label("sideLabel")
         self.sideLabel.setWordWrap(True)  # "Lie on your right side, left arm opens" wraps
         # Padding as margins, not in the style sheet: a label counts its margins when it
         # works out the height its wrapped lines need, and the layout gives it that.
         self.sideLabel.setContentsMargins(14, 4, 14, 4)
-        self.repLabel = _label("repLabel", role="muted")
+        self.repLabel = plain_label("repLabel", role="muted")
         self.illustration = IllustrationView()
-        self.cueText = _label("cueText", max_lines=4)
+        self.cueText = plain_label("cueText", max_lines=4)
         # The safety notice at the start of every session, not only in the picker's
         # banner (which "Got it" hides for good): it goes once the first step begins.
         # On a small screen it gives up its last lines ("…") before the picture shrinks
         # away; the whole notice is in Help → About and on the printable sheet.
-        self.safetyReminder = _label("safetyReminder", SAFETY_NOTICE, role="muted", max_lines=3)
-        self.breathLabel = _label("breathLabel")
+        self.safetyReminder = plain_label(
+            "safetyReminder", SAFETY_NOTICE, role="muted", max_lines=3
+        )
+        self.breathLabel = plain_label("breathLabel")
         self.ring = CountdownRing()
-        self.nextUpLabel = _label("nextUpLabel", role="muted")
+        self.nextUpLabel = plain_label("nextUpLabel", role="muted")
         self.nextUpLabel.setWordWrap(True)
         self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
