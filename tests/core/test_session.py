@@ -215,6 +215,20 @@ def test_next_due_names_the_next_cue_or_deadline(session: Session, clock: FakeCl
     assert session.next_due() == pytest.approx(clock.now + 0.4)
 
 
+def test_a_session_retimed_before_start_still_says_its_first_announcement(
+    session: Session,
+) -> None:
+    """The app retimes a ready session once the voice's pace is known; the get-ready's
+    words at 0 s must still be said when it starts."""
+    catalog = small_catalog()
+    routine = load_routine(DATA / "short.yaml", catalog)
+    exercises = {e.id: e for e in catalog.exercises}
+    session.retime(compile_routine(routine, exercises, TimingOverrides(prep=8), INSTANT))
+    events = session.start()
+    said = [e.cue.text for e in events if isinstance(e, CueDue)]
+    assert said and said[0].startswith("Get ready"), events
+
+
 def test_retime_keeps_the_place_with_new_get_ready_times(
     session: Session, clock: FakeClock
 ) -> None:
