@@ -58,13 +58,17 @@ def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
     return script
 
 
-def test_every_cue_is_heard_at_its_moment(test_window: MainWindow, clock: FakeClock) -> None:
+def test_every_cue_is_heard_at_its_moment(
+    test_window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
     recorder = Recorder(test_window)
     test_window.controller.hands_free.use_sink(recorder)
     test_window.open_routine("short", start=True)
     expected = expected_script(test_window)
     tick(test_window, clock, 200)  # ticks of 0.25 s, each cue lands on one exactly
     assert test_window.pages.currentWidget() is test_window.pages.summary
+    assert recorder.heard == expected[:-1]  # the finish chime rings out first
+    qtbot.waitUntil(lambda: len(recorder.heard) == len(expected), timeout=3000)
     assert recorder.heard == expected
 
 

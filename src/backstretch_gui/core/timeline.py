@@ -27,6 +27,8 @@ COUNTDOWN_BEEPS = 3
 """Beeps in the last seconds of a hold, rest or get-ready time."""
 CHIME_SECONDS = 0.75
 """A chime sounds this long before the words that follow it."""
+FINISH_CHIME_SECONDS = 1.4
+"""The finish chime's length: its four notes ring out before "Well done"."""
 MIN_SECONDS_FOR_BEEPS = 4
 MIN_SECONDS_FOR_HALFWAY = 15
 
@@ -166,9 +168,10 @@ def compile_plan(
                 seconds=builder.clock - start,
             )
         )
+    well_done = "Well done. That's the whole routine."
     finish = (
         Cue(0, CueKind.CHIME, Chime.FINISH.value),
-        Cue(0, CueKind.SPEECH, "Well done. That's the whole routine."),
+        Cue(FINISH_CHIME_SECONDS, CueKind.SPEECH, well_done, builder.pace.seconds(well_done)),
     )
     return Timeline(
         routine_id=plan.routine_id,

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QObject,
+    QTimer,
     QtMsgType,
     QUrl,
     Signal,
@@ -169,12 +170,15 @@ class CuePlayer(QObject):
         super().__init__(parent)
         self.sink = sink
         self.settings = settings
+        self._later: list[QTimer] = []
+        """The finish cues still to come (the words after the chime)."""
 
     def cue_due(self, due: CueDue) -> None:
         self.perform(due.cue, due.late)
 
     def hush(self) -> None:
         """Paused, skipped, back or stopped: the voice stops at once."""
+        self._cancel_later()
         self.sink.hush()
 
     def resumed(self, segment: Segment) -> None:
@@ -183,8 +187,24 @@ class CuePlayer(QObject):
             self.sink.say(where_words(segment))
 
     def finished(self, cues: tuple[Cue, ...]) -> None:
+        """The routine is done: its finish cues, each at its moment (the session's
+        clock has stopped, so a timer keeps them apart)."""
+        self._cancel_later()
         for cue in cues:
-            self.perform(cue, 0.0)
+            if cue.at <= 0:
+                self.perform(cue, 0.0)
+                continue
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda cue=cue: self.perform(cue, 0.0))
+            timer.start(round(cue.at * 1000))
+            self._later.append(timer)
+
+    def _cancel_later(self) -> None:
+        for timer in self._later:
+            timer.stop()
+            timer.deleteLater()
+        self._later.clear()
 
     def perform(self, cue: Cue, late: float) -> None:
         action = action_for(cue, late, self.settings)
