@@ -93,7 +93,9 @@ def run_app(options: GuiOptions) -> int:
     if options.start and driver is not None:
         # Wait for the voice (a few seconds at most), so the first cue is heard.
         window.controller.hands_free.start_sound()
-        window.controller.hands_free.when_voice_ready(driver.start, VOICE_WAIT_MS)
+        window.controller.hands_free.when_voice_ready(
+            window.controller.start_planned_for_the_voice, VOICE_WAIT_MS
+        )
     else:
         # A lambda, so the sound machinery is built after the first paint, not before.
         QTimer.singleShot(100, lambda: window.controller.hands_free.start_sound())

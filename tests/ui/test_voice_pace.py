@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from backstretch_gui.core.speech_plan import LEAD_SECONDS, SpeechPace
+from backstretch_gui.core.speech_plan import (
+    CALIBRATION_WORDS,
+    LEAD_SECONDS,
+    WARM_UP_WORDS,
+    SpeechPace,
+)
 from backstretch_gui.services.speech import Speaker
 from backstretch_gui.ui.main_window import MainWindow
 
@@ -67,3 +72,73 @@ def test_a_nonsense_pace_in_the_settings_file_is_ignored(window: MainWindow) -> 
     for garbage in ("nan", "inf", "1e9", "0", "fast", ["1", "2"]):
         settings.store.setValue(key, garbage)
         assert settings.voice_pace("English", 0.0) is None, garbage
+
+
+def test_a_silent_phrase_is_said_at_volume_0_and_a_cue_brings_the_volume_back(
+    qtbot: QtBot,
+) -> None:
+    speaker = Speaker()
+    speaker.available = True
+    sent: list[tuple[str, float, float]] = []
+    speaker._configure.connect(lambda voice, rate, volume: sent.append((voice, rate, volume)))
+    ended: list[str] = []
+    speaker.silentEnded.connect(ended.append)
+    speaker.configure("English", 0.5, 0.8)
+    assert speaker.say_silently(PHRASE)
+    assert sent == [("English", 0.5, 0.8), ("English", 0.5, 0.0)]
+    assert not speaker.say_silently(PHRASE)  # one at a time
+    speaker._on_speaking(True)
+    speaker.say("Hold for twenty seconds.")  # a cue: loud again before it is said
+    assert sent[-1] == ("English", 0.5, 0.8) and ended == [PHRASE]
+    speaker._on_speaking(False)
+    assert sent[-1] == ("English", 0.5, 0.8) and ended == [PHRASE]
+    speaker.shutdown()
+
+
+def test_the_voice_warms_up_then_calibrates_silently_and_the_pace_plans_the_routine(
+    window: MainWindow,
+) -> None:
+    controller = window.controller
+    controller.fixed_pace = None
+    hands_free = controller.hands_free
+    hands_free.start_sound()
+    speaker = hands_free.speaker
+    assert speaker is not None
+    silent: list[str] = []
+    speaker.say_silently = lambda text: silent.append(text) or True  # type: ignore[method-assign]
+    warm: list[bool] = []
+    hands_free.voiceWarm.connect(lambda: warm.append(True))
+    assert window.open_routine("lower-back-floor")
+    assert window.driver is not None
+    estimated = window.driver.timeline.segments[0].seconds
+    speaker.available, speaker.voice = True, "English (Slow)"
+    hands_free._voice_ready(["English (Slow)"], "English (Slow)")
+    assert silent == [WARM_UP_WORDS] and not warm  # the engine loads its voice first
+    speaker.silentEnded.emit(WARM_UP_WORDS)
+    assert warm == [True] and silent == [WARM_UP_WORDS, CALIBRATION_WORDS]
+    # The calibration took 10 s: a slow voice. The pace is kept, and the routine that
+    # waits for Start is planned again with it.
+    speaker.spoken.emit(CALIBRATION_WORDS, LEAD_SECONDS + 10.0)
+    pace = len(CALIBRATION_WORDS) / 10.0
+    assert window.settings.voice_pace("English (Slow)", 0.0) == round(pace, 2)
+    assert window.driver.timeline.segments[0].seconds > estimated
+    # Known now: the next start calibrates nothing.
+    silent.clear()
+    hands_free._calibrate()
+    assert silent == []
+
+
+def test_a_silent_phrase_started_when_the_last_one_ends_is_timed(qtbot: QtBot) -> None:
+    """The calibration follows the warm-up at once, from its end."""
+    speaker = Speaker()
+    speaker.available = True
+    timed: list[str] = []
+    speaker.spoken.connect(lambda text, _seconds: timed.append(text))
+    speaker.silentEnded.connect(lambda text: text == "Ready." and speaker.say_silently(PHRASE))
+    assert speaker.say_silently("Ready.")
+    speaker._on_speaking(True)
+    speaker._on_speaking(False)  # the warm-up ends; the calibration phrase is asked for
+    speaker._on_speaking(True)
+    speaker._on_speaking(False)
+    assert timed == ["Ready.", PHRASE]
+    speaker.shutdown()

@@ -26,6 +26,13 @@ GAP_SECONDS = 0.25
 MIN_MEASURED_CHARS = 20
 """Shorter phrases say more about the engine's start than about its pace."""
 MIN_SAMPLES = 5
+WARM_UP_WORDS = "Ready."
+"""Said at volume 0 when the voice is ready: the engine loads its voice with its first
+phrase, which would otherwise make the first cue a second late."""
+CALIBRATION_WORDS = (
+    "Get ready: Knee to chest. Lie on your back with your knees bent and your feet flat."
+)
+"""Said at volume 0 for a voice and rate whose pace is not known yet, and timed."""
 
 
 @dataclass(frozen=True)
@@ -39,15 +46,17 @@ class SpeechPace:
         return cls(NORMAL_CHARS_PER_SECOND * 2.0**rate)
 
     @classmethod
-    def measured(cls, samples: list[tuple[int, float]]) -> SpeechPace | None:
+    def measured(
+        cls, samples: list[tuple[int, float]], enough: int = MIN_SAMPLES
+    ) -> SpeechPace | None:
         """The pace the voice really spoke at: the median over phrases of (characters,
-        seconds from start to end); None until there are enough long phrases."""
+        seconds from start to end); None until there are ``enough`` long phrases."""
         rates = sorted(
             chars / (seconds - LEAD_SECONDS)
             for chars, seconds in samples
             if chars >= MIN_MEASURED_CHARS and seconds > LEAD_SECONDS + 0.2
         )
-        if len(rates) < MIN_SAMPLES:
+        if len(rates) < enough:
             return None
         return cls(round(rates[len(rates) // 2], 2))
 

@@ -189,6 +189,12 @@ class AppController(QObject):
         if self.driver is not None:
             self.driver.start()
 
+    def start_planned_for_the_voice(self) -> None:
+        """Start once the voice is ready (``--start``): the routine was planned before
+        the voice was known, so it is planned again with that voice's pace first."""
+        self._replan_if_ready()
+        self.start()
+
     def stop_policy(self) -> StopPolicy:
         from ..core.session import State
 
@@ -291,6 +297,9 @@ class AppController(QObject):
             )
             self._hands_free.problem.connect(self.notice)
             self._hands_free.phraseTimed.connect(self._phrase_timed)
+            self._hands_free.pace_known = lambda voice, rate: (
+                self.settings.voice_pace(voice, rate) is not None
+            )
         return self._hands_free
 
     def shutdown(self) -> None:
@@ -338,14 +347,26 @@ class AppController(QObject):
 
     def _phrase_timed(self, voice: str, rate: float, chars: int, seconds: float) -> None:
         """Learn the voice's pace from what it said; remembered per voice and rate."""
-        from ..core.speech_plan import SpeechPace
+        from ..core.speech_plan import MIN_SAMPLES, SpeechPace
 
         samples = self._phrases.setdefault((voice, rate), [])
         samples.append((chars, seconds))
         del samples[:-40]  # the latest phrases: a voice or engine may change
-        pace = SpeechPace.measured(samples)
+        known = self.settings.voice_pace(voice, rate) is not None
+        # Until a pace is known, one long phrase (the silent calibration) sets it;
+        # after that the median of several refines it.
+        pace = SpeechPace.measured(samples, enough=MIN_SAMPLES if known else 1)
         if pace is not None and voice:
             self.settings.save_voice_pace(voice, rate, pace.chars_per_second)
+            if not known:
+                self._replan_if_ready()
+
+    def _replan_if_ready(self) -> None:
+        """A routine open but not started is planned again with the pace now known."""
+        from ..core.session import State
+
+        if self.driver is not None and self.driver.state is State.READY:
+            self.retime()
 
     def _finished(self) -> None:
         if self.driver is not None:

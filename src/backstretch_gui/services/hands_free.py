@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.preferences import AudioSettings
+from ..core.speech_plan import CALIBRATION_WORDS, WARM_UP_WORDS
 from .audio import AudioSink, CuePlayer, SoundBank, Speakers, sound_bank
 from .driver import SessionDriver
 from .mpris import MprisService
@@ -39,6 +40,8 @@ class HandsFree(QObject):
     problem = Signal(str)
     phraseTimed = Signal(str, float, int, float)
     """(voice, rate, characters, seconds) of a phrase said to its end."""
+    voiceWarm = Signal()
+    """The voice has said its silent warm-up phrase (or could not): cues are on time."""
 
     def __init__(
         self,
@@ -53,6 +56,9 @@ class HandsFree(QObject):
         self.mpris = MprisService(command, on_raise, self)
         self.sounds: SoundBank | PulseSoundBank | None = None
         self.speaker: Speaker | None = None
+        self.pace_known: Callable[[str, float], bool] = lambda _voice, _rate: True
+        """Whether the pace of a voice at a rate is known; if not, it is calibrated."""
+        self.warm = False
         self._said: set[str] = set()
 
     def use_sink(self, sink: AudioSink) -> None:
@@ -66,14 +72,17 @@ class HandsFree(QObject):
             self._problem(self.sounds.error)
         self.speaker = Speaker(self)
         self.speaker.problem.connect(lambda message: self._problem(f"Voice: {message}"))
-        self.speaker.ready.connect(lambda _voices, _voice: self.apply(self.settings))
+        self.speaker.ready.connect(self._voice_ready)
+        self.speaker.problem.connect(lambda _: self._warmed())
         self.speaker.spoken.connect(self._timed)
+        self.speaker.silentEnded.connect(self._silent_ended)
         self.speaker.start(self.settings.voice_name)
         self.use_sink(Speakers(self.sounds, self.speaker))
         self.apply(self.settings)
 
     def when_voice_ready(self, action: Callable[[], None], timeout_ms: int) -> None:
-        """Run ``action`` once the voice is ready, has failed, or ``timeout_ms`` passed."""
+        """Run ``action`` once the voice is ready and warm, has failed, or
+        ``timeout_ms`` passed."""
         done = False
 
         def once(*_: object) -> None:
@@ -82,13 +91,38 @@ class HandsFree(QObject):
                 done = True
                 action()
 
-        speaker = self.speaker
-        if speaker is None or speaker.available or not self.settings.voice:
+        if self.speaker is None or self.warm or not self.settings.voice:
             QTimer.singleShot(0, once)
             return
-        speaker.ready.connect(once)
-        speaker.problem.connect(once)
+        self.voiceWarm.connect(once)
         QTimer.singleShot(timeout_ms, once)
+
+    def _voice_ready(self, _voices: list[str], _voice: str) -> None:
+        self.apply(self.settings)
+        speaker = self.speaker
+        if speaker is None or not speaker.say_silently(WARM_UP_WORDS):
+            self._warmed()
+
+    def _silent_ended(self, text: str) -> None:
+        if text == WARM_UP_WORDS:
+            self._warmed()
+
+    def _warmed(self) -> None:
+        if not self.warm:
+            self.warm = True
+            self._calibrate()  # first: a session started on voiceWarm cuts it short
+            self.voiceWarm.emit()
+
+    def _calibrate(self) -> None:
+        """Time the voice at its rate, silently, if its pace is not known yet."""
+        speaker = self.speaker
+        if (
+            self.warm
+            and speaker is not None
+            and speaker.available
+            and not self.pace_known(speaker.voice, self.settings.rate)
+        ):
+            speaker.say_silently(CALIBRATION_WORDS)
 
     def apply(self, settings: AudioSettings) -> None:
         """New settings take effect at once, also in a running session."""
@@ -98,6 +132,7 @@ class HandsFree(QObject):
             self.sounds.set_volume(settings.volume)
         if self.speaker is not None:
             self.speaker.configure(settings.voice_name, settings.rate, settings.volume)
+            self._calibrate()  # a new voice or rate may not be known yet
 
     def attach(self, driver: SessionDriver) -> None:
         driver.cueDue.connect(self.cue_player.cue_due)

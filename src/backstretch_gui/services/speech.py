@@ -118,6 +118,8 @@ class Speaker(QObject):
     spoken = Signal(str, float)
     """A phrase was said to its end, and how many seconds that took (cut-off ones are
     not reported): the pace the schedule is planned with is learnt from these."""
+    silentEnded = Signal(str)
+    """A phrase said at volume 0 ended, whole or cut off; its text."""
     _start = Signal(str)
     _say = Signal(str)
     _configure = Signal(str, float, float)
@@ -131,6 +133,10 @@ class Speaker(QObject):
         self.is_speaking = False
         self._phrase: tuple[str, float] | None = None
         """The phrase being said and when it started (monotonic), while it may end whole."""
+        self._settings: tuple[str, float, float] = ("", 0.0, 1.0)
+        """The voice, rate and volume the settings ask for."""
+        self._silent = ""
+        """The phrase being said at volume 0 (the warm-up or the calibration), if any."""
         self._thread: QThread | None = None
         self._worker: SpeechWorker | SpeechDispatcherVoice
         if speech_dispatcher_system():
@@ -163,6 +169,23 @@ class Speaker(QObject):
     def say(self, text: str) -> None:
         if not self.available:
             return
+        if self._silent:  # a cue cuts the silent phrase: the volume comes back first
+            self._loud_again()
+        self._speak(text)
+
+    def say_silently(self, text: str) -> bool:
+        """Say ``text`` at volume 0, to load the engine's voice or to time its pace
+        (``spoken`` reports it); False while something is being said."""
+        asked = self._watchdog.isActive()  # a phrase was asked for and has not ended
+        if not self.available or self.is_speaking or asked or self._silent:
+            return False
+        voice, rate, _ = self._settings
+        self._silent = text
+        self._configure.emit(voice, rate, 0.0)
+        self._speak(text)
+        return True
+
+    def _speak(self, text: str) -> None:
         self._say.emit(text)
         # Timed only from silence: a phrase said over another cuts it off, and neither
         # then tells how fast the voice speaks.
@@ -171,7 +194,13 @@ class Speaker(QObject):
         self._watchdog.start(limit)
 
     def configure(self, voice_name: str, rate: float, volume: float) -> None:
-        self._configure.emit(voice_name, rate, volume)
+        self._settings = (voice_name, rate, volume)
+        self._configure.emit(voice_name, rate, 0.0 if self._silent else volume)
+
+    def _loud_again(self) -> None:
+        text, self._silent = self._silent, ""
+        self._configure.emit(*self._settings)
+        self.silentEnded.emit(text)
 
     def hush(self) -> None:
         """Stop speaking now (paused, skipped, stopped); the voice stays ready."""
@@ -179,6 +208,8 @@ class Speaker(QObject):
             self._phrase = None
             self._watchdog.stop()
             self._stop.emit()
+            if self._silent:
+                self._loud_again()
 
     def shutdown(self) -> None:
         self._watchdog.stop()
@@ -205,6 +236,8 @@ class Speaker(QObject):
             phrase, self._phrase = self._phrase, None
             if phrase is not None and was_speaking:
                 self.spoken.emit(phrase[0], time.monotonic() - phrase[1])
+            if self._silent:  # last: what follows it (the calibration) starts a phrase
+                self._loud_again()
 
     def _stuck(self) -> None:
         if self.is_speaking:
