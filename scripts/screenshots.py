@@ -61,6 +61,25 @@ def run_to(driver: SessionDriver, clock: FakeClock, kind: SegmentKind, into: flo
 def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
     window.show_picker()
     save(window, f"picker-{suffix}")
+    for size in ("", "1024x600-"):
+        window.resize(1024, 600) if size else window.resize(1280, 800)
+        shoot_session(window, clock, size + suffix)
+    window.resize(1280, 800)
+    shoot_focus_mode(window, clock, suffix)
+    from backstretch_gui.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window.controller.hands_free, window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / f"settings-{suffix}.png"))
+    dialog.close()
+    window.show_picker()
+    shoot_editor(window, suffix)
+
+
+def shoot_session(window: MainWindow, clock: FakeClock, suffix: str) -> None:
+    """Every kind of segment, paused, and the summary."""
+    window.show_picker()
     window.open_routine(ROUTINE)
     driver = window.driver
     assert driver is not None
@@ -87,15 +106,24 @@ def shoot(window: MainWindow, clock: FakeClock, suffix: str) -> None:
         clock.now += 0.5
         driver.pacer.wake()
     save(window, f"summary-{suffix}")
-    from backstretch_gui.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.settings, window.controller.hands_free, window)
-    dialog.show()
-    settle()
-    dialog.grab().save(str(OUT / f"settings-{suffix}.png"))
-    dialog.close()
+
+def shoot_focus_mode(window: MainWindow, clock: FakeClock, suffix: str) -> None:
+    """Focus mode as F11 sets it, at the size of a 1280x800 screen (offscreen, the
+    window cannot go full screen at that size)."""
     window.show_picker()
-    shoot_editor(window, suffix)
+    window.open_routine("lower-back-floor")
+    driver = window.driver
+    assert driver is not None
+    driver.start()
+    run_to(driver, clock, SegmentKind.HOLD, 3.0)
+    window.menuBar().hide()
+    window.statusBar().hide()
+    window.pages.set_focus_mode(True)
+    save(window, f"step-focus-mode-{suffix}")
+    window.pages.set_focus_mode(False)
+    window.menuBar().show()
+    window.statusBar().show()
 
 
 def shoot_editor(window: MainWindow, suffix: str) -> None:

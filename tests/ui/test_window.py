@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -364,6 +364,48 @@ def test_f11_focus_mode_shows_only_the_step_view(test_window: MainWindow, qtbot:
     qtbot.keyClick(test_window, Qt.Key.Key_F11)
     assert not test_window.isFullScreen()
     assert test_window.menuBar().isVisible()
+
+
+def test_focus_mode_gives_the_buttons_room_to_the_picture_while_it_runs(
+    test_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    test_window.open_routine("short", start=True)
+    view = test_window.pages.step_view
+    screen = test_window.screen().geometry()
+    test_window.resize(screen.size())  # as large as full screen, but with its bars
+    qtbot.waitUntil(lambda: view.height() > 0)
+    QApplication.processEvents()
+    picture, ring = view.illustration.height(), view.ring.height()
+    qtbot.keyClick(test_window, Qt.Key.Key_F11)
+    qtbot.waitUntil(test_window.isFullScreen)
+    QApplication.processEvents()
+    assert not view.controlsBar.isVisible() and not test_window.statusBar().isVisible()
+    assert view.illustration.height() > picture + 40, (picture, view.illustration.height())
+    assert view.ring.height() > ring
+    # The mouse brings the buttons back for a while; a pause keeps them.
+    view._controls_timer.setInterval(50)
+    QApplication.sendEvent(view.ring, _mouse_move(view.ring))
+    assert view.controlsBar.isVisible()
+    qtbot.waitUntil(lambda: not view.controlsBar.isVisible(), timeout=2000)
+    assert test_window.driver is not None
+    test_window.driver.pause()
+    assert view.controlsBar.isVisible()
+    test_window.driver.resume()
+    assert not view.controlsBar.isVisible()
+    qtbot.keyClick(test_window, Qt.Key.Key_F11)
+    assert view.controlsBar.isVisible() and test_window.statusBar().isVisible()
+
+
+def _mouse_move(widget: QWidget) -> QMouseEvent:
+    centre = QPointF(widget.rect().center())
+    return QMouseEvent(
+        QEvent.Type.MouseMove,
+        centre,
+        widget.mapToGlobal(centre),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
 
 
 def test_the_title_shows_exercise_and_time_left(test_window: MainWindow, clock: FakeClock) -> None:

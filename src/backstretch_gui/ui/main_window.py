@@ -219,9 +219,13 @@ class MainWindow(QMainWindow):
             self.setWindowModified(self.editor_host.has_unsaved_changes())
 
     def toggle_focus_mode(self) -> None:
+        """F11: the session full screen, with nothing but the session on it (the menus,
+        the notices and, while it runs, the buttons step aside)."""
         focus = not self.isFullScreen() and self.in_session_view()
         self.menuBar().setVisible(not focus)
+        self.statusBar().setVisible(not focus)
         self.focus_action.setChecked(focus)
+        self.pages.set_focus_mode(focus)
         if focus:
             self.showFullScreen()
         else:

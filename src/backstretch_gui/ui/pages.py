@@ -65,6 +65,10 @@ class Pages(QStackedWidget):
     def in_session(self) -> bool:
         return self._step_view is not None and self.currentWidget() is self._step_view
 
+    def set_focus_mode(self, on: bool) -> None:
+        if self._step_view is not None:
+            self._step_view.set_focus_mode(on)
+
     def show_session(self, driver: SessionDriver) -> None:
         self.step_view.attach(driver, self.controller.exercises)
         self.setCurrentWidget(self.step_view)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -78,6 +79,10 @@ def _pixel_font(widget: QWidget, pixels: int, weight: int = 400) -> None:
     font.setPixelSize(max(10, pixels))
     font.setWeight(font.Weight(weight))
     widget.setFont(font)
+
+
+CONTROLS_SHOWN_MS = 3000
+"""In focus mode, how long the buttons stay after the mouse last moved."""
 
 
 class StepView(QWidget):
@@ -193,7 +198,12 @@ class StepView(QWidget):
         main.addLayout(left, 11)
         main.addLayout(right, 9)
 
-        controls = QHBoxLayout()
+        # In focus mode the buttons step aside for the picture and the ring, and come
+        # back while the mouse moves or the session waits (keys work all the time).
+        self.controlsBar = QWidget()
+        self.controlsBar.setObjectName("sessionControls")
+        controls = QHBoxLayout(self.controlsBar)
+        controls.setContentsMargins(0, 0, 0, 0)
         controls.setSpacing(16)
         controls.addWidget(self.howToButton)
         controls.addWidget(self.cautionsButton)
@@ -209,7 +219,12 @@ class StepView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.progress)
         layout.addLayout(main, 1)
-        layout.addLayout(controls)
+        layout.addWidget(self.controlsBar)
+        self.focus_mode = False
+        self._controls_timer = QTimer(self)
+        self._controls_timer.setSingleShot(True)
+        self._controls_timer.setInterval(CONTROLS_SHOWN_MS)
+        self._controls_timer.timeout.connect(self._show_controls_as_needed)
         self.stopButton.clicked.connect(self.stopRequested)
         self.previousButton.clicked.connect(lambda: self._command(SessionDriver.previous))
         self.playPauseButton.clicked.connect(lambda: self._command(SessionDriver.toggle))
@@ -357,6 +372,37 @@ class StepView(QWidget):
     def show_state(self, state: State) -> None:
         self.ring.set_paused(state is State.PAUSED)
         self._update_play_icon()
+        self._show_controls_as_needed()
+
+    # --- focus mode -----------------------------------------------------------------
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Full screen for following from the floor: the buttons give their room to the
+        picture and the ring while the session runs, the type grows with the screen."""
+        if on == self.focus_mode:
+            return
+        self.focus_mode = on
+        app = QApplication.instance()
+        if app is not None:
+            if on:  # a mouse moving anywhere in the window brings the buttons back
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+        self._controls_timer.stop()
+        self._show_controls_as_needed()
+        self.scale_to_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        moved = event.type() in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress)
+        if moved and self.focus_mode and self.isVisible():
+            self._controls_timer.start()
+            self.controlsBar.setVisible(True)
+        return False
+
+    def _show_controls_as_needed(self) -> None:
+        running = self.driver is not None and self.driver.state is State.RUNNING
+        hide = self.focus_mode and running and not self._controls_timer.isActive()
+        self.controlsBar.setVisible(not hide)
 
     def _update_play_icon(self) -> None:
         running = self.driver is not None and self.driver.state is State.RUNNING
@@ -430,7 +476,9 @@ class StepView(QWidget):
         _pixel_font(self.repLabel, max(22, round(height * 0.07)), 600)
         _pixel_font(self.nextUpLabel, max(17, round(height * 0.039)), 500)
         _pixel_font(self.routineTitle, max(15, round(height * 0.022)), 600)
-        _pixel_font(self.timeLeft, max(15, round(height * 0.022)), 600)
+        # In focus mode the time left is read from the floor too.
+        left = 0.034 if self.focus_mode else 0.022
+        _pixel_font(self.timeLeft, max(15, round(height * left)), 600)
         # A fixed size both ways: its text changes every second, and a label of fixed
         # size does not make the whole view lay itself out again each time.
         metrics = self.timeLeft.fontMetrics()
