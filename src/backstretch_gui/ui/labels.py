@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QWidget
 
 MIN_CHARACTERS = 12
@@ -97,10 +104,43 @@ class ClampedLabel(QLabel):
             )
 
 
-def plain_label(name: str, text: str = "", role: str = "", max_lines: int = 0) -> QLabel:
+class WrappedLabel(QLabel):
+    """Word-wrapped, and never given less height than its lines need: a squeezed
+    layout takes the room from its neighbours (a picture, a clamped label) instead of
+    cutting these words in half."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._keep_lines()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._keep_lines()  # as wide as it is now, it wraps to other lines
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_lines()
+
+    def _keep_lines(self) -> None:
+        # A minimum height, not a hint: a box layout squeezed for room honours it.
+        self.setMinimumHeight(self.heightForWidth(self.width()) if self.text() else 0)
+
+
+def plain_label(
+    name: str, text: str = "", role: str = "", max_lines: int = 0, wrapped: bool = False
+) -> QLabel:
     """A label for plain text (a routine's text is never markup); with ``max_lines``,
-    wrapped to at most that many lines and elided after them."""
-    label = ClampedLabel(max_lines) if max_lines else QLabel()
+    wrapped to at most that many lines and elided after them; ``wrapped``, wrapped to
+    as many lines as it needs."""
+    label: QLabel = ClampedLabel(max_lines) if max_lines else QLabel()
+    if wrapped:
+        label = WrappedLabel()
     label.setText(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)

@@ -117,8 +117,8 @@ class StepView(QWidget):
         self.progress.setRange(0, 1000)
 
         self.exerciseName = plain_label("exerciseName", max_lines=2)
-        self.sideLabel = plain_label("sideLabel")
-        self.sideLabel.setWordWrap(True)  # "Lie on your right side, left arm opens" wraps
+        # "Lie on your right side, left arm opens" wraps, and is never cut.
+        self.sideLabel = plain_label("sideLabel", wrapped=True)
         # Padding as margins, not in the style sheet: a label counts its margins when it
         # works out the height its wrapped lines need, and the layout gives it that.
         self.sideLabel.setContentsMargins(14, 4, 14, 4)
@@ -134,8 +134,7 @@ class StepView(QWidget):
         )
         self.breathLabel = plain_label("breathLabel")
         self.ring = CountdownRing()
-        self.nextUpLabel = plain_label("nextUpLabel", role="muted")
-        self.nextUpLabel.setWordWrap(True)
+        self.nextUpLabel = plain_label("nextUpLabel", role="muted", wrapped=True)
         self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self._how_to: HowToPanel | None = None  # built when first opened (memory)
@@ -310,6 +309,9 @@ class StepView(QWidget):
         self.cueText.setText(segment.cue)
         breath = BREATH_TEXT.get(segment.breath, "")
         self.breathLabel.setText(breath)
+        # Getting ready has neither: its row gives its room to the picture.
+        self.repLabel.setVisible(bool(self.repLabel.text()))
+        self.breathLabel.setVisible(bool(breath))
         self.ring.set_segment(segment.seconds, colour, ring_word(segment))
         # Between whole seconds only the arc moves, and a figure in mid-movement.
         if self._fading:
