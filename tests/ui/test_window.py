@@ -250,7 +250,7 @@ def test_segments_show_side_rep_cue_and_next_up(test_window: MainWindow, clock: 
     test_window.open_routine("short", start=True)
     view = test_window.pages.step_view
     assert view.sideLabel.text() == "Left side"
-    assert view.nextUpLabel.text() == "Next: Roll up, 35 s"  # how long it lasts
+    assert view.nextUpLabel.text() == "Next: Roll up, 35\u00a0s"  # how long it lasts
     assert view.ring.caption == "Get ready" and view.repLabel.text() == ""
     tick(test_window, clock, 5.5)  # into the first hold
     assert view.repLabel.text() == "Rep 1 of 2"

@@ -53,12 +53,14 @@ def short_duration(seconds: float) -> str:
 
 
 def about(seconds: float) -> str:
-    """How long something lasts, read at a glance: "40 s", "1 min", "about 2½ min"."""
+    """How long something lasts, read at a glance: "40 s", "1 min", "about 2½ min"
+    (a number and its unit joined by a no-break space: a wrapped line keeps them
+    together)."""
     if seconds < 60:
-        return f"{round(seconds)} s"
+        return f"{round(seconds)}\u00a0s"
     halves = round(seconds / 30)
     whole, half = divmod(halves, 2)
-    amount = f"{whole}{'½' if half else ''} min"
+    amount = f"{whole}{'½' if half else ''}\u00a0min"
     return amount if halves * 30 == round(seconds) else f"about {amount}"
 
 
