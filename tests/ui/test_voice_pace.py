@@ -142,3 +142,13 @@ def test_a_silent_phrase_started_when_the_last_one_ends_is_timed(qtbot: QtBot) -
     speaker._on_speaking(False)
     assert timed == ["Ready.", PHRASE]
     speaker.shutdown()
+
+
+def test_a_voice_chosen_in_the_settings_is_the_one_whose_pace_is_kept(qtbot: QtBot) -> None:
+    speaker = Speaker()
+    speaker._on_ready(["English (America)", "English (Scotland)"], "English (America)")
+    speaker.configure("English (Scotland)", 0.0, 1.0)
+    assert speaker.voice == "English (Scotland)"
+    speaker.configure("Klingon", 0.0, 1.0)  # not one of its voices: nothing changes
+    assert speaker.voice == "English (Scotland)"
+    speaker.shutdown()

@@ -195,6 +195,8 @@ class Speaker(QObject):
 
     def configure(self, voice_name: str, rate: float, volume: float) -> None:
         self._settings = (voice_name, rate, volume)
+        if voice_name in self.voices:  # the voice in use, whose pace is planned with
+            self.voice = voice_name
         self._configure.emit(voice_name, rate, 0.0 if self._silent else volume)
 
     def _loud_again(self) -> None:
