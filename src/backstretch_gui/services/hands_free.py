@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.preferences import AudioSettings
-from ..core.speech_plan import CALIBRATION_WORDS, WARM_UP_WORDS
+from ..core.speech_plan import CALIBRATION_WORDS, WARM_UP_WORDS, SpeechPace
 from .audio import AudioSink, CuePlayer, SoundBank, Speakers, sound_bank
 from .driver import SessionDriver
 from .mpris import MprisService
@@ -39,7 +39,8 @@ class Silence:
 class HandsFree(QObject):
     problem = Signal(str)
     phraseTimed = Signal(str, float, int, float)
-    """(voice, rate, characters, seconds) of a phrase said to its end."""
+    """(voice, rate, characters, seconds) of a phrase said to its end, the pauses at its
+    commas and full stops left out."""
     voiceWarm = Signal()
     """The voice has said its silent warm-up phrase (or could not): cues are on time."""
 
@@ -158,7 +159,10 @@ class HandsFree(QObject):
 
     def _timed(self, text: str, seconds: float) -> None:
         if self.speaker is not None:
-            self.phraseTimed.emit(self.speaker.voice, self.settings.rate, len(text), seconds)
+            # Its pauses left out (as the rate's pace has them): what is left is the pace.
+            pace = SpeechPace.for_rate(self.settings.rate)
+            speaking = seconds - pace.pause_seconds(text)
+            self.phraseTimed.emit(self.speaker.voice, self.settings.rate, len(text), speaking)
 
     def _problem(self, message: str) -> None:
         if message not in self._said:  # each problem is said once
