@@ -2,6 +2,8 @@
 # make test  set up everything and run the whole suite: lint, types, imports, tests
 # make check the quick loop: lint, types, imports, core and ui tests (no end2end)
 # make bench run the benchmarks and print medians
+# make sound-timing  follow a whole routine (ROUTINE=desk-break) with real sound,
+#            recorded, against its plan (takes as long as the routine)
 # make schemas  regenerate the JSON Schemas from the model
 # make screenshots  render every screen, light and dark, into screenshots/
 
@@ -10,7 +12,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test check lint bench schemas screenshots clean
+.PHONY: run test check lint bench sound-timing schemas screenshots clean
 
 run: $(RUNTIME)
 	@scripts/system-deps run
@@ -47,6 +49,10 @@ bench: $(DEV)
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/audio.py
 	$(PY) benchmarks/memory_stages.py
+
+sound-timing: $(DEV)
+	@scripts/system-deps test
+	$(PY) benchmarks/routine_sound.py $(or $(ROUTINE),desk-break)
 
 screenshots: $(DEV)
 	$(PY) scripts/screenshots.py

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import array
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import time
 import wave
@@ -103,3 +106,19 @@ def levels(path: Path, start: float, end: float) -> tuple[float, float]:
     peak = max(abs(s) for s in part) / 32768 if part else 1 / 32768
     rms = (sum(s * s for s in sounding) / len(sounding)) ** 0.5 / 32768
     return 20 * math.log10(max(peak, 1e-6)), 20 * math.log10(max(rms, 1e-6))
+
+
+def stop_speech_dispatcher(env: dict[str, str]) -> None:
+    """Stop the speech-dispatcher the child started, if any: without a sound server its
+    voice never finishes, and the server would wait for it long after the test."""
+    runtime = env.get("XDG_RUNTIME_DIR")
+    pid_file = (
+        Path(runtime or "/nonexistent") / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
+    )
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(pid_file.read_text().split()[0])
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(30):  # it waits for its stuck voice module a while
+            time.sleep(0.1)
+            os.kill(pid, 0)  # raises once it is gone
+        os.kill(pid, signal.SIGKILL)

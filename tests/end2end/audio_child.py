@@ -20,7 +20,8 @@ SAY = "Left side. Knee to chest. Hold for twenty seconds."
 def main() -> int:
     app = application()
     problems: list[str] = []
-    hands_free = HandsFree(AudioSettings(volume=1.0), lambda _: None, lambda: None)
+    volume = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
+    hands_free = HandsFree(AudioSettings(volume=volume), lambda _: None, lambda: None)
     hands_free.problem.connect(problems.append)
     started = time.monotonic()
     hands_free.start_sound()
@@ -33,7 +34,8 @@ def main() -> int:
         print(f"ready_after {time.monotonic() - started:.3f}", flush=True)
         print(f"voice {speaker.available} {speaker.voice!r}", flush=True)
         hands_free.cue_player.sink.play("beep")
-        QTimer.singleShot(1000, speak)
+        QTimer.singleShot(700, lambda: hands_free.cue_player.sink.play("chime-next"))
+        QTimer.singleShot(1700, speak)
 
     def speak() -> None:
         said_at.append(time.monotonic())

@@ -6,38 +6,24 @@ runtime folder, so nothing reaches (or depends on) the machine's own audio.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from sound import levels, loud_spans, null_sink_server, recording
+from sound_timing import Comparison, follow_with_sound
+
+from sound import levels, loud_spans, null_sink_server, recording, stop_speech_dispatcher
 
 CHILD = Path(__file__).parent / "audio_child.py"
+SOUND_CHECK = Path(__file__).parent / "sound-check.yaml"
 
 
-def stop_speech_dispatcher(env: dict[str, str]) -> None:
-    """Stop the speech-dispatcher the child started, if any: without a sound server its
-    voice never finishes, and the server would wait for it long after the test."""
-    runtime = env.get("XDG_RUNTIME_DIR")
-    pid_file = (
-        Path(runtime or "/nonexistent") / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
-    )
-    with contextlib.suppress(OSError, ValueError):
-        pid = int(pid_file.read_text().split()[0])
-        os.kill(pid, signal.SIGTERM)
-        for _ in range(30):  # it waits for its stuck voice module a while
-            time.sleep(0.1)
-            os.kill(pid, 0)  # raises once it is gone
-        os.kill(pid, signal.SIGKILL)
-
-
-def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str]:
+def run_child(
+    env: dict[str, str], tmp_path: Path, millis: int, volume: float = 1.0
+) -> dict[str, str]:
     full = {
         **os.environ,
         **env,
@@ -47,7 +33,7 @@ def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str
     }
     try:
         result = subprocess.run(
-            [sys.executable, str(CHILD), str(millis)],
+            [sys.executable, str(CHILD), str(millis), str(volume)],
             env=full,
             capture_output=True,
             text=True,
@@ -64,21 +50,36 @@ def run_child(env: dict[str, str], tmp_path: Path, millis: int) -> dict[str, str
 
 
 @pytest.mark.slow
-def test_beep_and_voice_reach_the_sound_server(tmp_path: Path) -> None:
-    with null_sink_server(tmp_path) as env, recording(env, tmp_path / "heard.wav"):
-        said = run_child(env, tmp_path, 7000)
-    assert said["voice"].startswith("True 'English"), said
-    assert "problem" not in said, said["problem"]
-    spans = loud_spans(tmp_path / "heard.wav")
-    assert len(spans) >= 2, spans
-    longest = max(end - start for start, end in spans)
-    assert longest > 0.8, spans  # a sentence, not only a beep
-    # At full volume the voice never clips: its peak stays at -3 dBFS or below.
-    peaks = [levels(tmp_path / "heard.wav", *span)[0] for span in spans]
-    assert max(peaks) <= -3.0, (peaks, spans)
-    assert float(said["speech_latency"]) < 0.5
-    # The WAVs play without Qt Multimedia's FFmpeg backend, which would cost 18 MiB.
-    assert said["ffmpeg_loaded"] == "False"
+def test_beep_chime_and_voice_reach_the_sound_server_and_follow_the_volume(
+    tmp_path: Path,
+) -> None:
+    loudness: dict[float, list[float]] = {}
+    for volume in (1.0, 0.5):
+        folder = tmp_path / str(volume)
+        folder.mkdir()
+        with null_sink_server(folder) as env, recording(env, folder / "heard.wav"):
+            said = run_child(env, folder, 7000, volume)
+        assert said["voice"].startswith("True 'English"), said
+        assert "problem" not in said, said["problem"]
+        beep, chime, *words = loud_spans(folder / "heard.wav")
+        sentence = (words[0][0], words[-1][1])  # with the pauses between its words
+        spans = [beep, chime, sentence]
+        assert beep[1] - beep[0] < 0.2 and 0.3 < chime[1] - chime[0] < 0.9, spans
+        assert sentence[1] - sentence[0] > 2.0, spans  # a sentence, not only a beep
+        peaks, loudness[volume] = zip(
+            *(levels(folder / "heard.wav", *span) for span in spans), strict=True
+        )
+        # The voice never clips: its peak stays at -3 dBFS or below at full volume.
+        assert max(peaks) <= -3.0, (peaks, spans)
+        assert float(said["speech_latency"]) < 0.5
+        # The WAVs play without Qt Multimedia's FFmpeg backend, which would cost 18 MiB.
+        assert said["ffmpeg_loaded"] == "False"
+    beep, chime, voice = loudness[1.0]
+    # Beeps and chimes are as loud as the voice, within 3 dB...
+    assert abs(beep - voice) <= 3.0 and abs(chime - voice) <= 3.0, loudness
+    # ...and half the volume is about 6 dB quieter for all three.
+    for full, half in zip(loudness[1.0], loudness[0.5], strict=True):
+        assert 4.0 <= full - half <= 8.0, loudness
 
 
 @pytest.mark.slow
@@ -105,3 +106,25 @@ def test_without_speech_dispatcher_the_voice_is_off_with_a_notice(tmp_path: Path
     said = run_child(env, tmp_path, 5000)
     assert said["voice"].startswith("False"), said
     assert "Voice:" in said.get("problem", ""), said
+
+
+@pytest.mark.slow
+def test_a_routine_sounds_as_planned(tmp_path: Path) -> None:
+    """A minute of every kind of cue, recorded, against ``backstretch plan --json``:
+    each phrase within 150 ms of its moment and over before the next, each beep and
+    chime within 20 ms, nothing clipped."""
+    comparison, planned = follow_with_sound(SOUND_CHECK, tmp_path)
+    assert planned == comparison.timeline  # the session ran the plan the CLI prints
+    assert_sounds_as_planned(comparison)
+
+
+def assert_sounds_as_planned(comparison: Comparison) -> None:
+    assert not comparison.missed(), comparison.missed()
+    assert not comparison.overlaps(), comparison.overlaps()
+    assert not comparison.overruns(), comparison.overruns()
+    assert comparison.clipped_samples == 0
+    speech, sounds = comparison.of_kind(speech=True), comparison.of_kind(speech=False)
+    assert len(speech) >= 10 and len(sounds) >= 15
+    assert max(abs(h.error or 0) for h in speech) <= 0.150, comparison.table()
+    assert max(abs(h.error or 0) for h in sounds) <= 0.020, comparison.table()
+    assert max(h.peak_db for h in comparison.heard) <= -3.0, comparison.table()
