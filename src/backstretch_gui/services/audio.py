@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
     QObject,
+    Qt,
     QTimer,
     QtMsgType,
     QUrl,
@@ -196,6 +197,7 @@ class CuePlayer(QObject):
                 continue
             timer = QTimer(self)
             timer.setSingleShot(True)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse one is 70 ms late
             timer.timeout.connect(lambda cue=cue: self.perform(cue, 0.0))
             timer.start(round(cue.at * 1000))
             self._later.append(timer)
