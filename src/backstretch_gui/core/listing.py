@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .plan import RoutinePlan
 
 CACHE_FILE = "routine-list.json"
-LISTING_FORMAT = 7
+LISTING_FORMAT = 8
 """Bump when the rows change shape, so old caches are rebuilt."""
 
 Folders = list[tuple[Path, str]]

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 COUNTDOWN_BEEPS = 3
 """Beeps in the last seconds of a hold, rest or get-ready time."""
-CHIME_SECONDS = 0.75
-"""A chime sounds this long before the words that follow it."""
+CHIME_SECONDS = 1.0
+"""A chime sounds this long before the words that follow it: the longest (switch) rings
+for 0.73 s, and the words come a beat after it, not on its tail."""
 FINISH_CHIME_SECONDS = 1.4
 """The finish chime's length: its four notes ring out before "Well done"."""
 MIN_SECONDS_FOR_BEEPS = 4
