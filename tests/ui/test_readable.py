@@ -105,3 +105,18 @@ def assert_nothing_cut(window: MainWindow, qtbot: QtBot) -> None:
             hint = label.sizeHint()
             assert label.width() >= hint.width() - 1, label.objectName()
             assert label.height() >= hint.height() - 1, label.objectName()
+
+
+def test_a_window_made_small_again_shrinks_with_its_type(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    """The type grows with the height; it must not then hold the window at that
+    height (from full screen back to 1024x600)."""
+    window.resize(1920, 1080)
+    window.open_routine("three-easy-back-stretches", start=True)
+    tick(window, clock, 0.5)
+    qtbot.wait(10)
+    window.resize(1024, 600)
+    qtbot.wait(10)
+    assert (window.width(), window.height()) == (1024, 600)
+    assert_nothing_cut(window, qtbot)

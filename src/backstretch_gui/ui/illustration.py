@@ -201,7 +201,7 @@ class IllustrationView(QWidget):
         self.setObjectName("illustration")
         self.setAccessibleName("Exercise illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 90)  # the words around it come first on a small screen
+        self.setMinimumSize(144, 80)  # the words around it come first on a small screen
         self._keyframe = ""
         self._from: str | None = None
         self._mirrored = False

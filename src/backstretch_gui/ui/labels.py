@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
@@ -22,9 +22,14 @@ class ClampedLabel(QLabel):
     """Plain text word-wrapped to at most ``max_lines`` lines; when the text goes on,
     the last line shown ends with "…". ``text()`` is always the whole text."""
 
-    def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
+    def __init__(self, max_lines: int, parent: QWidget | None = None, yields: bool = False) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
+        self.yields = yields
+        """Gives up lines first when a column is short of room. A box layout takes a
+        height-for-width label's lines as fixed, and squeezes its neighbours (a side's
+        words, a picture) instead; a yielding label asks for its lines but may be
+        given as little as one."""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)  # QLabel then asks its layout for heightForWidth()
         self._laid_out: tuple[str, int, str, list[tuple[int, int]]] | None = None
@@ -56,12 +61,22 @@ class ClampedLabel(QLabel):
         lines = self._shown_lines(inner) if self.text() else 1
         return lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
 
+    def hasHeightForWidth(self) -> bool:
+        return not self.yields and super().hasHeightForWidth()
+
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
         extra = margins.left() + margins.right()
         width = self.fontMetrics().horizontalAdvance(self.text()) + extra
         width = min(width, self.fontMetrics().averageCharWidth() * 40 + extra)
+        if self.yields and self.width() > 0:  # the lines it needs as wide as it is
+            return QSize(width, self.heightForWidth(self.width()))
         return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.yields and event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # other lines at another width: another hint
 
     def minimumSizeHint(self) -> QSize:
         margins = self.contentsMargins()
@@ -104,43 +119,13 @@ class ClampedLabel(QLabel):
             )
 
 
-class WrappedLabel(QLabel):
-    """Word-wrapped, and never given less height than its lines need: a squeezed
-    layout takes the room from its neighbours (a picture, a clamped label) instead of
-    cutting these words in half."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._keep_lines()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._keep_lines()  # as wide as it is now, it wraps to other lines
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._keep_lines()
-
-    def _keep_lines(self) -> None:
-        # A minimum height, not a hint: a box layout squeezed for room honours it.
-        self.setMinimumHeight(self.heightForWidth(self.width()) if self.text() else 0)
-
-
 def plain_label(
-    name: str, text: str = "", role: str = "", max_lines: int = 0, wrapped: bool = False
+    name: str, text: str = "", role: str = "", max_lines: int = 0, yields: bool = False
 ) -> QLabel:
     """A label for plain text (a routine's text is never markup); with ``max_lines``,
-    wrapped to at most that many lines and elided after them; ``wrapped``, wrapped to
-    as many lines as it needs."""
-    label: QLabel = ClampedLabel(max_lines) if max_lines else QLabel()
-    if wrapped:
-        label = WrappedLabel()
+    wrapped to at most that many lines and elided after them (and with ``yields``, the
+    first to give up lines when its column is short of room)."""
+    label = ClampedLabel(max_lines, yields=yields) if max_lines else QLabel()
     label.setText(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(name)

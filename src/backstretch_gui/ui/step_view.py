@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -81,6 +81,10 @@ def _pixel_font(widget: QWidget, pixels: int, weight: int = 400) -> None:
     widget.setFont(font)
 
 
+MIN_SIZE = QSize(720, 440)
+"""The smallest the step view may be made; its type is sized for that height then."""
+LEFT_SHARE, RIGHT_SHARE, MAIN_SPACING = 11, 9, 32
+"""The words and the picture take 11 parts of the width, the ring 9, 32 px apart."""
 CONTROLS_SHOWN_MS = 3000
 """In focus mode, how long the buttons stay after the mouse last moved."""
 
@@ -94,6 +98,10 @@ class StepView(QWidget):
         super().__init__(parent)
         self.setObjectName("stepView")
         self.setAccessibleName("Step view")
+        # A fixed floor, not the layout's minimum: the type grows with the height, so a
+        # minimum worked out from the type would keep a window from shrinking again
+        # (from full screen to 1024x600) and the type from shrinking with it.
+        self.setMinimumSize(MIN_SIZE)
         self.theme = theme.LIGHT
         self.driver: SessionDriver | None = None
         self.exercises: dict[str, ExercisePlan] = {}
@@ -117,24 +125,27 @@ class StepView(QWidget):
         self.progress.setRange(0, 1000)
 
         self.exerciseName = plain_label("exerciseName", max_lines=2)
-        # "Lie on your right side, left arm opens" wraps, and is never cut.
-        self.sideLabel = plain_label("sideLabel", wrapped=True)
+        self.sideLabel = plain_label("sideLabel")
+        self.sideLabel.setWordWrap(True)  # "Lie on your right side, left arm opens" wraps
+        # Never shorter than its lines: a squeezed layout takes the room elsewhere.
+        self.sideLabel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         # Padding as margins, not in the style sheet: a label counts its margins when it
         # works out the height its wrapped lines need, and the layout gives it that.
         self.sideLabel.setContentsMargins(14, 4, 14, 4)
         self.repLabel = plain_label("repLabel", role="muted")
         self.illustration = IllustrationView()
-        self.cueText = plain_label("cueText", max_lines=4)
+        self.cueText = plain_label("cueText", max_lines=4, yields=True)
         # The safety notice at the start of every session, not only in the picker's
         # banner (which "Got it" hides for good): it goes once the first step begins.
         # On a small screen it gives up its last lines ("…") before the picture shrinks
         # away; the whole notice is in Help → About and on the printable sheet.
         self.safetyReminder = plain_label(
-            "safetyReminder", SAFETY_NOTICE, role="muted", max_lines=3
+            "safetyReminder", SAFETY_NOTICE, role="muted", max_lines=3, yields=True
         )
         self.breathLabel = plain_label("breathLabel")
         self.ring = CountdownRing()
-        self.nextUpLabel = plain_label("nextUpLabel", role="muted", wrapped=True)
+        self.nextUpLabel = plain_label("nextUpLabel", role="muted")
+        self.nextUpLabel.setWordWrap(True)
         self.nextUpLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self._how_to: HowToPanel | None = None  # built when first opened (memory)
@@ -193,9 +204,9 @@ class StepView(QWidget):
         right.addWidget(self.nextUpLabel)
 
         main = QHBoxLayout()
-        main.setSpacing(32)
-        main.addLayout(left, 11)
-        main.addLayout(right, 9)
+        main.setSpacing(MAIN_SPACING)
+        main.addLayout(left, LEFT_SHARE)
+        main.addLayout(right, RIGHT_SHARE)
 
         # In focus mode the buttons step aside for the picture and the ring, and come
         # back while the mouse moves or the session waits (keys work all the time).
@@ -297,13 +308,7 @@ class StepView(QWidget):
         self.sideLabel.setText(side)
         self.sideLabel.setVisible(bool(side))
         self._style_side_badge(segment.side)
-        # Words longer than a line take the whole column (two lines, not three); short
-        # ones keep a badge as wide as they are.
-        margins = self.sideLabel.contentsMargins()
-        words = self.sideLabel.fontMetrics().horizontalAdvance(side)
-        long = words + margins.left() + margins.right() > self.exerciseName.width()
-        self._badges.setStretch(0, 1 if long else 0)
-        self._badges.setStretch(1, 0 if long else 1)
+        self._fit_side_badge()
         colour = self.theme.kind_colour(segment.kind)
         self.repLabel.setText(rep_words(segment))
         self.cueText.setText(segment.cue)
@@ -328,6 +333,22 @@ class StepView(QWidget):
         )
         self.nextUpLabel.setText(self._next_up(segment))
         self.refresh()
+
+    def _fit_side_badge(self) -> None:
+        """Words longer than a line take the whole column (two lines, not three); short
+        ones keep a badge as wide as they are. The column's width is worked out from the
+        view's own (the labels' may still be last size's)."""
+        label = self.sideLabel
+        margins = label.contentsMargins()
+        sides = margins.left() + margins.right()
+        words = label.fontMetrics().horizontalAdvance(label.text()) + sides
+        layout = self.layout()
+        outer = layout.contentsMargins() if layout is not None else margins
+        inner = self.width() - outer.left() - outer.right() - MAIN_SPACING
+        column = inner * LEFT_SHARE // (LEFT_SHARE + RIGHT_SHARE)
+        long = words > column
+        self._badges.setStretch(0, 1 if long else 0)
+        self._badges.setStretch(1, 0 if long else 1)
 
     def _style_side_badge(self, side: Sides) -> None:
         """Left and right differ by more than the word: the right side's badge has a
@@ -491,6 +512,7 @@ class StepView(QWidget):
             button.setFixedSize(size, size)
             button.setIconSize(button.size() * 0.6)
             button.setStyleSheet(f"border-radius: {size // 2}px;")
+        self._fit_side_badge()  # its font (and the view's width) changed
         big = round(size * 1.25)
         self.playPauseButton.setFixedSize(big, big)
         self.playPauseButton.setIconSize(self.playPauseButton.size() * 0.6)
