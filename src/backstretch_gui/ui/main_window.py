@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         """A quiet, non-modal notice at the bottom of the window (also on stderr)."""
         print(f"backstretch: {message}", file=sys.stderr)
         self.notice.add(message)
-        self.statusBar().show()
+        self.statusBar().setVisible(not self.focus_action.isChecked())  # shown after
 
     def bring_to_front(self) -> None:
         self.showNormal() if self.isMinimized() else self.show()
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         the notices and, while it runs, the buttons step aside)."""
         focus = not self.isFullScreen() and self.in_session_view()
         self.menuBar().setVisible(not focus)
-        self.statusBar().setVisible(not focus)
+        self.statusBar().setVisible(not focus and self.notice.has_notices())
         self.focus_action.setChecked(focus)
         self.pages.set_focus_mode(focus)
         if focus:

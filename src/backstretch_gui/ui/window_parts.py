@@ -104,6 +104,9 @@ class NoticeBar(QWidget):
     def text(self) -> str:
         return self.label.text()
 
+    def has_notices(self) -> bool:
+        return bool(self.label.text())
+
     def add(self, message: str, action: str = "", then: Slot | None = None) -> None:
         shown = [line for line in self.label.text().split("\n") if line]
         self.label.setText("\n".join([*shown, message][-3:]))
