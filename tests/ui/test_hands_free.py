@@ -231,3 +231,17 @@ def test_the_voice_list_shows_plain_names_and_keeps_variants_behind_more_voices(
     assert test_window.settings.audio().voice_name == ""  # nothing chosen yet
     dialog.voice_name.setCurrentIndex(shown.index("English (America), Annie"))
     assert test_window.settings.audio().voice_name == "English (America)+Annie"
+
+
+def test_again_at_once_after_the_finish_is_not_talked_over_by_well_done(
+    test_window: MainWindow, clock: FakeClock, qtbot: QtBot
+) -> None:
+    recorder = Recorder(test_window)
+    test_window.controller.hands_free.use_sink(recorder)
+    test_window.open_routine("short", start=True)
+    tick(test_window, clock, 200)
+    assert recorder.heard[-1] == (recorder.heard[-1][0], "play", "finish")
+    assert test_window.controller.again()  # before "Well done" is due
+    said_now = len(recorder.heard)
+    qtbot.wait(1700)
+    assert all("Well done" not in text for _, _, text in recorder.heard[said_now:])

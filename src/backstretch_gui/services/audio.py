@@ -179,7 +179,7 @@ class CuePlayer(QObject):
 
     def hush(self) -> None:
         """Paused, skipped, back or stopped: the voice stops at once."""
-        self._cancel_later()
+        self.cancel_later()
         self.sink.hush()
 
     def resumed(self, segment: Segment) -> None:
@@ -190,7 +190,7 @@ class CuePlayer(QObject):
     def finished(self, cues: tuple[Cue, ...]) -> None:
         """The routine is done: its finish cues, each at its moment (the session's
         clock has stopped, so a timer keeps them apart)."""
-        self._cancel_later()
+        self.cancel_later()
         for cue in cues:
             if cue.at <= 0:
                 self.perform(cue, 0.0)
@@ -202,7 +202,8 @@ class CuePlayer(QObject):
             timer.start(round(cue.at * 1000))
             self._later.append(timer)
 
-    def _cancel_later(self) -> None:
+    def cancel_later(self) -> None:
+        """A new session (Again) or a hush: the finish words still to come are not said."""
         for timer in self._later:
             timer.stop()
             timer.deleteLater()

@@ -136,6 +136,7 @@ class HandsFree(QObject):
             self._calibrate()  # a new voice or rate may not be known yet
 
     def attach(self, driver: SessionDriver) -> None:
+        self.cue_player.cancel_later()  # "Well done" must not cut the new get-ready
         driver.cueDue.connect(self.cue_player.cue_due)
         driver.hushed.connect(self.cue_player.hush)
         driver.resumed.connect(self.cue_player.resumed)
