@@ -33,7 +33,7 @@ def main() -> int:
     speech, sounds = comparison.of_kind(speech=True), comparison.of_kind(speech=False)
     speech_ms = [abs(h.error) * 1000 for h in speech if h.error is not None]
     sound_ms = [abs(h.error) * 1000 for h in sounds if h.error is not None]
-    handed_ms = [abs(h.handed - h.planned) * 1000 for h in comparison.heard]
+    handed_ms = [abs(h.handed - h.planned) * 1000 for h in comparison.heard if h.text]
     voice = statistics.median(h.loudness_db for h in speech if h.start is not None)
     peak = max(h.peak_db for h in speech)
     print()

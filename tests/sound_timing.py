@@ -102,11 +102,13 @@ def planned_cues(timeline: dict, log: list[list], started: float) -> list[Heard]
     entries = [(at - started, what, text) for at, what, text in log]
     for at, speech, duration in sorted(plan):
         alike = [e for e in entries if (e[1] == "speech") == speech and abs(e[0] - at) < 0.5]
-        if alike:
-            handed, what, text = min(alike, key=lambda e: abs(e[0] - at))
-            entries.remove((handed, what, text))
-            length = duration if speech else lengths[text]
-            heard.append(Heard("speech" if speech else text, text, at, handed, length))
+        if not alike:  # never handed on: missed, however the recording sounds
+            heard.append(Heard("speech" if speech else "sound", "", at, math.nan, duration))
+            continue
+        handed, what, text = min(alike, key=lambda e: abs(e[0] - at))
+        entries.remove((handed, what, text))
+        length = duration if speech else lengths[text]
+        heard.append(Heard("speech" if speech else text, text, at, handed, length))
     return heard
 
 
@@ -159,6 +161,8 @@ def compare(path: Path, timeline: dict, log: list[list], started: float) -> Comp
     )
     found: list[tuple[Heard, int]] = []
     for item in heard:
+        if math.isnan(item.handed):
+            continue
         at = item.planned * scale + offset
         near = _nearest(starts, frame, at, SEARCH_BEFORE, SEARCH_AFTER)
         if near is not None and all(near != other for _, other in found):

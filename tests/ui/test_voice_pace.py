@@ -157,3 +157,44 @@ def test_a_voice_chosen_in_the_settings_is_the_one_whose_pace_is_kept(qtbot: QtB
     speaker.configure("Klingon", 0.0, 1.0)  # not one of its voices: nothing changes
     assert speaker.voice == "English (Scotland)"
     speaker.shutdown()
+
+
+def test_a_cue_cutting_a_silent_phrase_is_loud_whatever_listens(qtbot: QtBot) -> None:
+    speaker = Speaker()
+    speaker.available = True
+    sent: list[float] = []
+    speaker._configure.connect(lambda _voice, _rate, volume: sent.append(volume))
+    speaker.configure("English", 0.0, 0.8)
+    # What listens tries to start another silent phrase as soon as one ends.
+    speaker.silentEnded.connect(lambda _text: speaker.say_silently(PHRASE))
+    assert speaker.say_silently("Ready.")
+    speaker._on_speaking(True)
+    speaker.say("Hold for twenty seconds.")
+    assert sent[-1] == 0.8  # refused: a cue has been asked for
+    speaker.shutdown()
+
+
+def test_a_phrase_begun_at_another_rate_is_not_timed(qtbot: QtBot) -> None:
+    speaker = Speaker()
+    speaker.available = True
+    timed: list[str] = []
+    speaker.spoken.connect(lambda text, _seconds: timed.append(text))
+    stops: list[bool] = []
+    speaker._stop.connect(lambda: stops.append(True))
+    speaker.configure("English", 0.0, 0.8)
+    assert speaker.say_silently(PHRASE)
+    speaker._on_speaking(True)
+    speaker.configure("English", 0.5, 0.8)  # the rate slider moved
+    assert stops == [True]  # the calibration at the old rate stops
+    speaker._on_speaking(False)
+    assert timed == []
+    speaker.shutdown()
+
+
+def test_automatic_names_the_voice_it_stands_for(qtbot: QtBot) -> None:
+    speaker = Speaker()
+    speaker._on_ready(["English (America)", "English (Scotland)"], "English (America)")
+    speaker.configure("English (Scotland)", 0.0, 1.0)
+    speaker.configure("", 0.0, 1.0)  # back to Automatic
+    assert speaker.voice == "English (America)"
+    speaker.shutdown()

@@ -7,7 +7,7 @@ what it says; a tempo phase shorter than its sentence says a short form ("Out", 
 "Hold") or nothing but a beep.
 
 The length comes from a pace in characters per second, plus a pause at each comma,
-colon or full stop inside the phrase. Without a measurement it is the pace of espeak-ng
+colon, full stop (or the like) inside the phrase. Without a measurement it is the pace of espeak-ng
 (the voice speech-dispatcher uses by default) at the chosen rate: 17 characters a
 second and 0.3 s a pause at the normal rate, fitted to a recording of 64 cue phrases
 of two routines (17 is their lower quartile: three phrases in four are said at least
@@ -47,12 +47,19 @@ CALIBRATION_WORDS = (
 @dataclass(frozen=True)
 class SpeechPace:
     chars_per_second: float = NORMAL_CHARS_PER_SECOND
+    pause: float = PAUSE_SECONDS
+    """Seconds of each pause inside a phrase: set by the rate alone (a measured pace
+    is measured with the rate's pauses left out)."""
 
     @classmethod
     def for_rate(cls, rate: float) -> SpeechPace:
         """The pace at a speaking rate from -1 (slowest) to 1 (fastest)."""
         rate = max(-1.0, min(1.0, rate))
-        return cls(NORMAL_CHARS_PER_SECOND * 2.0**rate)
+        return cls(NORMAL_CHARS_PER_SECOND * 2.0**rate, PAUSE_SECONDS / 2.0**rate)
+
+    def at(self, chars_per_second: float) -> SpeechPace:
+        """This rate's pauses, at a measured pace."""
+        return SpeechPace(chars_per_second, self.pause)
 
     @classmethod
     def measured(
@@ -78,10 +85,9 @@ class SpeechPace:
         return round(LEAD_SECONDS + speaking + self.pause_seconds(text), 2)
 
     def pause_seconds(self, text: str) -> float:
-        """The pauses inside ``text``: at each comma, colon or full stop before a word
-        (shorter as the voice speaks faster)."""
-        pauses = len(PAUSE_MARKS.findall(text.strip()))
-        return pauses * PAUSE_SECONDS * NORMAL_CHARS_PER_SECOND / self.chars_per_second
+        """The pauses inside ``text``: at each comma, colon, semicolon, full stop,
+        question or exclamation mark before a word."""
+        return len(PAUSE_MARKS.findall(text.strip())) * self.pause
 
 
 PAUSE_MARKS = re.compile(r"[.,:;!?](?=\s)")

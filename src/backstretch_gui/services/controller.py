@@ -343,7 +343,8 @@ class AppController(QObject):
         rate = self.settings.audio().rate
         speaker = self._hands_free.speaker if self._hands_free is not None else None
         measured = self.settings.voice_pace(speaker.voice, rate) if speaker else None
-        return SpeechPace(measured) if measured else SpeechPace.for_rate(rate)
+        estimate = SpeechPace.for_rate(rate)
+        return estimate.at(measured) if measured else estimate
 
     def _phrase_timed(self, voice: str, rate: float, chars: int, seconds: float) -> None:
         """Learn the voice's pace from what it said; remembered per voice and rate."""
@@ -354,7 +355,7 @@ class AppController(QObject):
         del samples[:-40]  # the latest phrases: a voice or engine may change
         known = self.settings.voice_pace(voice, rate) is not None
         # Until a pace is known, one long phrase (the silent calibration) sets it;
-        # after that the median of several refines it.
+        # after that the lower quartile of several refines it.
         pace = SpeechPace.measured(samples, enough=MIN_SAMPLES if known else 1)
         if pace is not None and voice:
             self.settings.save_voice_pace(voice, rate, pace.chars_per_second)

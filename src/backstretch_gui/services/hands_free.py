@@ -111,8 +111,8 @@ class HandsFree(QObject):
     def _warmed(self) -> None:
         if not self.warm:
             self.warm = True
-            self._calibrate()  # first: a session started on voiceWarm cuts it short
             self.voiceWarm.emit()
+            self._calibrate()  # refused if a session started on voiceWarm says a cue
 
     def _calibrate(self) -> None:
         """Time the voice at its rate, silently, if its pace is not known yet."""

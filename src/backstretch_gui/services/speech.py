@@ -137,6 +137,8 @@ class Speaker(QObject):
         """The voice, rate and volume the settings ask for."""
         self._silent = ""
         """The phrase being said at volume 0 (the warm-up or the calibration), if any."""
+        self._automatic = ""
+        """The voice "Automatic" stands for (the engine's choice for the language)."""
         self._thread: QThread | None = None
         self._worker: SpeechWorker | SpeechDispatcherVoice
         if speech_dispatcher_system():
@@ -162,6 +164,7 @@ class Speaker(QObject):
 
     def start(self, voice_name: str = "") -> None:
         """Prepare the engine in the background; ``ready`` or ``problem`` follows."""
+        self._settings = (voice_name, *self._settings[1:])
         if self._thread is not None:
             self._thread.start()
         self._start.emit(voice_name)
@@ -169,9 +172,13 @@ class Speaker(QObject):
     def say(self, text: str) -> None:
         if not self.available:
             return
-        if self._silent:  # a cue cuts the silent phrase: the volume comes back first
-            self._loud_again()
+        cut = self._silent
+        if cut:  # a cue cuts the silent phrase: the volume comes back first
+            self._silent = ""
+            self._configure.emit(*self._settings)
         self._speak(text)
+        if cut:  # only now: what listens may not start another silent phrase first
+            self.silentEnded.emit(cut)
 
     def say_silently(self, text: str) -> bool:
         """Say ``text`` at volume 0, to load the engine's voice or to time its pace
@@ -194,9 +201,16 @@ class Speaker(QObject):
         self._watchdog.start(limit)
 
     def configure(self, voice_name: str, rate: float, volume: float) -> None:
+        if (voice_name, rate) != self._settings[:2]:
+            # A phrase begun with another voice or rate tells nothing of this one's pace.
+            self._phrase = None
+            if self._silent:
+                self._stop.emit()
         self._settings = (voice_name, rate, volume)
         if voice_name in self.voices:  # the voice in use, whose pace is planned with
             self.voice = voice_name
+        elif not voice_name and self._automatic:
+            self.voice = self._automatic
         self._configure.emit(voice_name, rate, 0.0 if self._silent else volume)
 
     def _loud_again(self) -> None:
@@ -224,6 +238,8 @@ class Speaker(QObject):
 
     def _on_ready(self, voices: list[str], voice: str) -> None:
         self.available, self.voices, self.voice = True, voices, voice
+        if not self._settings[0]:  # started on "Automatic": this is its voice
+            self._automatic = voice
         self.ready.emit(voices, voice)
 
     def _on_failed(self, message: str) -> None:
@@ -242,6 +258,8 @@ class Speaker(QObject):
                 self._loud_again()
 
     def _stuck(self) -> None:
+        if self._silent:  # a silent phrase that never began or ended: loud again
+            self._loud_again()
         if self.is_speaking:
             self.available = False
             self._stop.emit()
