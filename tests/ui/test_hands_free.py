@@ -38,6 +38,14 @@ class Recorder:
         self.heard.append((self._at(), "hush", ""))
 
 
+def listening(window: MainWindow) -> Recorder:
+    """The short routine started, everything it sounds and says written down."""
+    recorder = Recorder(window)
+    window.controller.hands_free.use_sink(recorder)
+    window.open_routine("short", start=True)
+    return recorder
+
+
 def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
     """What the timeline says should be heard, with everything switched on."""
     assert window.driver is not None
@@ -61,9 +69,7 @@ def expected_script(window: MainWindow) -> list[tuple[float, str, str]]:
 def test_every_cue_is_heard_at_its_moment(
     test_window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    recorder = Recorder(test_window)
-    test_window.controller.hands_free.use_sink(recorder)
-    test_window.open_routine("short", start=True)
+    recorder = listening(test_window)
     expected = expected_script(test_window)
     tick(test_window, clock, 200)  # ticks of 0.25 s, each cue lands on one exactly
     assert test_window.pages.currentWidget() is test_window.pages.summary
@@ -75,9 +81,7 @@ def test_every_cue_is_heard_at_its_moment(
 def test_settings_apply_to_a_running_session(
     test_window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    recorder = Recorder(test_window)
-    test_window.controller.hands_free.use_sink(recorder)
-    test_window.open_routine("short", start=True)
+    recorder = listening(test_window)
     dialog = SettingsDialog(test_window.settings, test_window.controller.hands_free, test_window)
     qtbot.addWidget(dialog)
     assert recorder.heard == [
@@ -182,9 +186,7 @@ def test_spoken_cues_reach_screen_readers(test_window: MainWindow, clock: FakeCl
 def test_pause_skip_back_and_stop_cut_the_voice_and_resuming_says_where(
     test_window: MainWindow, clock: FakeClock
 ) -> None:
-    recorder = Recorder(test_window)
-    test_window.controller.hands_free.use_sink(recorder)
-    test_window.open_routine("short", start=True)
+    recorder = listening(test_window)
     driver = test_window.driver
     assert driver is not None
     tick(test_window, clock, 8)  # into the first hold
@@ -236,9 +238,7 @@ def test_the_voice_list_shows_plain_names_and_keeps_variants_behind_more_voices(
 def test_again_at_once_after_the_finish_is_not_talked_over_by_well_done(
     test_window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    recorder = Recorder(test_window)
-    test_window.controller.hands_free.use_sink(recorder)
-    test_window.open_routine("short", start=True)
+    recorder = listening(test_window)
     tick(test_window, clock, 200)
     assert recorder.heard[-1] == (recorder.heard[-1][0], "play", "finish")
     assert test_window.controller.again()  # before "Well done" is due
