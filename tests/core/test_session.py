@@ -229,6 +229,22 @@ def test_a_session_retimed_before_start_still_says_its_first_announcement(
     assert said and said[0].startswith("Get ready"), events
 
 
+def test_a_step_skipped_to_while_paused_and_retimed_says_its_words_on_resume(
+    session: Session, clock: FakeClock
+) -> None:
+    catalog = small_catalog()
+    routine = load_routine(DATA / "short.yaml", catalog)
+    exercises = {e.id: e for e in catalog.exercises}
+    session.start()
+    run_for(session, clock, 2)
+    session.pause()
+    skipped = session.next()
+    assert not [e for e in skipped if isinstance(e, CueDue)]  # said when it runs
+    session.retime(compile_routine(routine, exercises, TimingOverrides(transition=12), INSTANT))
+    said = [e.cue.text for e in session.resume() if isinstance(e, CueDue)]
+    assert said == ["next"]  # the chime at 0 s, the get-ready words a second later
+
+
 def test_retime_keeps_the_place_with_new_get_ready_times(
     session: Session, clock: FakeClock
 ) -> None:

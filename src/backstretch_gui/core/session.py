@@ -292,10 +292,15 @@ class Session:
         self.timeline = timeline
         self.index = index
         self._offset = min(offset, self.segment.seconds)
-        # Cues up to the offset were said, unless nothing has run yet (a ready session
-        # retimed before Start still says its get-ready at 0 s).
-        said = self.state is not State.READY
-        self._next_cue = sum(1 for cue in self.segment.cues if said and cue.at <= self._offset)
+        # Cues up to the offset were said; at the very start of a segment only if they
+        # had been (a session retimed before Start, or paused just after Next, still
+        # says the words at 0 s when it runs).
+        said_at_start = self._next_cue > 0
+        self._next_cue = sum(
+            1
+            for cue in self.segment.cues
+            if cue.at < self._offset or (cue.at == self._offset and said_at_start)
+        )
         self._anchor = now
         if running:
             self._run_anchor = self._last_seen = now
