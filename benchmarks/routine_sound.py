@@ -1,7 +1,10 @@
 """A whole routine followed with real sound and voice, recorded from a private
 PulseAudio null sink and held against ``backstretch plan --json``:
 
-    python benchmarks/routine_sound.py [ROUTINE]      (default: desk-break)
+    python benchmarks/routine_sound.py [ROUTINE] [--calibrated]   (default: desk-break)
+
+``--calibrated`` waits for the voice's silent calibration and plans with its pace (the
+plan then differs from the CLI's, which uses the rate's estimate).
 
 It takes as long as the routine (the recording is kept for a second look). Prints
 when each cue was heard against its plan, and the figures docs/performance.md records.
@@ -25,9 +28,10 @@ def summary(millis: list[float]) -> str:
 
 
 def main() -> int:
-    routine = sys.argv[1] if len(sys.argv) > 1 else "desk-break"
+    names = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    routine = names[0] if names else "desk-break"
     folder = Path(tempfile.mkdtemp(prefix="backstretch-sound-"))
-    comparison, planned = follow_with_sound(routine, folder)
+    comparison, planned = follow_with_sound(routine, folder, "--calibrated" in sys.argv)
     print(comparison.table())
     print(f"\nrecording and session log kept in {folder}")
     speech, sounds = comparison.of_kind(speech=True), comparison.of_kind(speech=False)

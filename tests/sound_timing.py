@@ -233,7 +233,9 @@ def _levels(peaks: list[int], powers: list[float], first: int, last: int):
     return 20 * math.log10(peak / 32768), 20 * math.log10(max(rms, 1) / 32768)
 
 
-def follow_with_sound(routine: Path | str, folder: Path) -> tuple[Comparison, dict]:
+def follow_with_sound(
+    routine: Path | str, folder: Path, calibrated: bool = False
+) -> tuple[Comparison, dict]:
     """Follow ``routine`` with real sound and voice through a private PulseAudio null
     sink, recorded; returns the comparison and ``backstretch plan --json``'s plan."""
     import json
@@ -255,7 +257,8 @@ def follow_with_sound(routine: Path | str, folder: Path) -> tuple[Comparison, di
         try:
             with recording(pulse, wav):
                 done = subprocess.run(
-                    [sys.executable, str(child), str(routine), str(out)],
+                    [sys.executable, str(child), str(routine), str(out)]
+                    + (["--calibrated"] if calibrated else []),
                     env=full,
                     capture_output=True,
                     text=True,

@@ -2,7 +2,10 @@
 sound and voice, as ``backstretch ROUTINE --start`` does, and write what was planned and
 what was played to a JSON file.
 
-    python routine_audio_child.py ROUTINE OUT.json
+    python routine_audio_child.py ROUTINE OUT.json [--calibrated]
+
+With ``--calibrated`` it waits for the voice's silent calibration and plans with the
+pace measured, as a session opened from the picker after the first start does.
 
 The safety notice counts as said today, so the session's plan is the one
 ``backstretch plan ROUTINE --json`` prints (at the default rate, the voice's pace
@@ -56,6 +59,8 @@ def main() -> int:
     result: dict[str, object] = {}
 
     def start() -> None:
+        if "started" in result:
+            return
         result["started"] = time.monotonic()
         controller.start_planned_for_the_voice()  # as `backstretch ROUTINE --start`
         result["timeline"] = json.loads(msgspec.json.encode(driver.timeline))
@@ -73,7 +78,10 @@ def main() -> int:
         app.quit()
 
     driver.finished.connect(finished)
-    hands_free.when_voice_ready(start, VOICE_WAIT_MS)
+    if "--calibrated" in sys.argv:  # the calibration's pace is kept, then start
+        hands_free.phraseTimed.connect(lambda *_: QTimer.singleShot(500, start))
+    else:
+        hands_free.when_voice_ready(start, VOICE_WAIT_MS)
     app.exec()
     return 0
 
