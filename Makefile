@@ -52,7 +52,7 @@ bench: $(DEV)
 
 sound-timing: $(DEV)
 	@scripts/system-deps test
-	$(PY) benchmarks/routine_sound.py $(or $(ROUTINE),desk-break)
+	$(PY) benchmarks/routine_sound.py $(or $(ROUTINE),desk-break) $(ARGS)
 
 screenshots: $(DEV)
 	$(PY) scripts/screenshots.py
