@@ -7,6 +7,7 @@ from pathlib import Path
 from backstretch_gui.core.library import load_catalog, load_routine
 from backstretch_gui.core.model import Catalog
 from backstretch_gui.core.plan import plan_routine
+from backstretch_gui.core.preferences import TimingOverrides
 from backstretch_gui.core.speech_plan import SpeechPace
 from backstretch_gui.core.timeline import Timeline, compile_plan
 
@@ -22,15 +23,18 @@ INSTANT = SpeechPace(1000.0)
 (tests/core/test_speech_plan.py checks what a real pace does to them)."""
 
 
-def compile_file(path: Path, catalog: Catalog | None = None) -> Timeline:
+def compile_file(
+    path: Path, catalog: Catalog | None = None, overrides: TimingOverrides | None = None
+) -> Timeline:
     catalog = catalog or small_catalog()
     routine = load_routine(path, catalog)
     plan = plan_routine(routine, {e.id: e for e in catalog.exercises})
-    return compile_plan(plan, pace=INSTANT)
+    return compile_plan(plan, overrides, pace=INSTANT)
 
 
-def short_timeline() -> Timeline:
-    return compile_file(DATA / "short.yaml")
+def short_timeline(overrides: TimingOverrides | None = None) -> Timeline:
+    """The short test routine, with its own times or with ``overrides``."""
+    return compile_file(DATA / "short.yaml", overrides=overrides)
 
 
 class FakeClock:

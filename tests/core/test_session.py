@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from backstretch_gui.core.library import load_routine
 from backstretch_gui.core.preferences import TimingOverrides
 from backstretch_gui.core.session import (
     CueDue,
@@ -16,9 +15,9 @@ from backstretch_gui.core.session import (
     Session,
     State,
 )
-from backstretch_gui.core.timeline import SegmentKind, compile_routine
+from backstretch_gui.core.timeline import SegmentKind
 
-from helpers import DATA, INSTANT, FakeClock, short_timeline, small_catalog
+from helpers import FakeClock, short_timeline
 
 
 @pytest.fixture
@@ -220,10 +219,7 @@ def test_a_session_retimed_before_start_still_says_its_first_announcement(
 ) -> None:
     """The app retimes a ready session once the voice's pace is known; the get-ready's
     words at 0 s must still be said when it starts."""
-    catalog = small_catalog()
-    routine = load_routine(DATA / "short.yaml", catalog)
-    exercises = {e.id: e for e in catalog.exercises}
-    session.retime(compile_routine(routine, exercises, TimingOverrides(prep=8), INSTANT))
+    session.retime(short_timeline(TimingOverrides(prep=8)))
     events = session.start()
     said = [e.cue.text for e in events if isinstance(e, CueDue)]
     assert said and said[0].startswith("Get ready"), events
@@ -232,15 +228,12 @@ def test_a_session_retimed_before_start_still_says_its_first_announcement(
 def test_a_step_skipped_to_while_paused_and_retimed_says_its_words_on_resume(
     session: Session, clock: FakeClock
 ) -> None:
-    catalog = small_catalog()
-    routine = load_routine(DATA / "short.yaml", catalog)
-    exercises = {e.id: e for e in catalog.exercises}
     session.start()
     run_for(session, clock, 2)
     session.pause()
     skipped = session.next()
     assert not [e for e in skipped if isinstance(e, CueDue)]  # said when it runs
-    session.retime(compile_routine(routine, exercises, TimingOverrides(transition=12), INSTANT))
+    session.retime(short_timeline(TimingOverrides(transition=12)))
     said = [e.cue.text for e in session.resume() if isinstance(e, CueDue)]
     assert said == ["next"]  # the chime at 0 s, the get-ready words a second later
 
@@ -248,22 +241,15 @@ def test_a_step_skipped_to_while_paused_and_retimed_says_its_words_on_resume(
 def test_retime_keeps_the_place_with_new_get_ready_times(
     session: Session, clock: FakeClock
 ) -> None:
-    catalog = small_catalog()
-    routine = load_routine(DATA / "short.yaml", catalog)
-    exercises = {e.id: e for e in catalog.exercises}
     session.start()
     run_for(session, clock, 2)  # 2 s into the 5 s prep
-    session.retime(
-        compile_routine(routine, exercises, TimingOverrides(prep=8, transition=0), INSTANT)
-    )
+    session.retime(short_timeline(TimingOverrides(prep=8, transition=0)))
     assert (session.index, session.segment.seconds) == (0, 8.0)
     assert session.remaining() == pytest.approx(6.0)
     run_for(session, clock, 6 + 12)  # into the first hold
     assert session.segment.kind is SegmentKind.HOLD
     assert session.remaining() == pytest.approx(8.0)
-    session.retime(
-        compile_routine(routine, exercises, pace=INSTANT)
-    )  # back to the routine's own times
+    session.retime(short_timeline())  # back to the routine's own times
     assert session.segment.kind is SegmentKind.HOLD and session.step == 0
     assert session.remaining() == pytest.approx(8.0)
     active = session.active_elapsed()

@@ -13,6 +13,7 @@ from backstretch_gui.core.enums import Sides
 from backstretch_gui.core.timeline import SegmentKind
 from backstretch_gui.ui.labels import ClampedLabel
 from backstretch_gui.ui.main_window import MainWindow
+from backstretch_gui.ui.step_view import StepView
 
 from .test_window import tick
 from helpers import FakeClock
@@ -32,12 +33,17 @@ def into_a_side(window: MainWindow, clock: FakeClock, routine: str) -> None:
     tick(window, clock, 0.5)
 
 
+def a_side_at_1280x800(window: MainWindow, clock: FakeClock) -> StepView:
+    """The side-lying rotation's first rep on a 13-inch laptop's screen."""
+    window.resize(1280, 800)
+    into_a_side(window, clock, "three-easy-back-stretches")
+    return window.pages.step_view
+
+
 def test_the_words_are_tall_enough_at_1280x800(
     window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    window.resize(1280, 800)
-    into_a_side(window, clock, "three-easy-back-stretches")
-    view = window.pages.step_view
+    view = a_side_at_1280x800(window, clock)
     assert view.repLabel.text().startswith("Rep 1 of")
     for label in (view.exerciseName, view.sideLabel, view.repLabel):
         assert cap(label) >= 36, label.objectName()
@@ -67,9 +73,7 @@ def test_minutes_and_seconds_stand_120_px_tall_at_1280x800(
 def test_left_and_right_differ_in_colour(
     window: MainWindow, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    window.resize(1280, 800)
-    into_a_side(window, clock, "three-easy-back-stretches")
-    view = window.pages.step_view
+    view = a_side_at_1280x800(window, clock)
     driver = window.driver
     assert driver is not None
     left_style = view.sideLabel.styleSheet()
